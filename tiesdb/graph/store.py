@@ -74,12 +74,12 @@ class Store:
 
         self.path = Path(path) if path is not None else default_path()
         db_file = self.path / DB_FILE
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store folder (give --store a folder)")
         if not db_file.exists():
             if not create:
                 raise StoreError(f"no store at {self.path} (load something first: tiesdb load FILE, "
                                  f"or point --store / TIESDB_STORE at an existing store)")
-            if self.path.exists() and not self.path.is_dir():
-                raise StoreError(f"{self.path} is a file, not a store folder")
             self.path.mkdir(parents=True, exist_ok=True)
             read_only = False
         fresh = not db_file.exists()
