@@ -150,3 +150,8 @@ def test_schema_ddl_covers_every_type_and_label():
         assert f" {name}(" in ddl
     assert schema.SYMMETRIC == {"MEETS", "PARTNERS_WITH", "TRADES_WITH"}
     assert len(schema.neo4j_constraints()) == 2 * len(schema.LABELS) + 1
+
+
+def test_docs_schema_page_is_generated_from_the_module():
+    from conftest import ROOT
+    assert (ROOT / "docs" / "schema.md").read_text() == schema.markdown()

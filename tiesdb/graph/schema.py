@@ -185,3 +185,7 @@ def markdown() -> str:
         out += ["", f"## {title}", "", "| property | type | meaning |", "|---|---|---|"]
         out += [f"| {n} | {t} | {d} |" for n, (t, d) in props.items()]
     return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # python -m tiesdb.graph.schema > docs/schema.md
+    print(markdown(), end="")

@@ -196,6 +196,14 @@ class Store:
         self._conn.execute("COMMIT")
         return True
 
+    def load(self, paths: str | Path | Iterable[str | Path], progress: Any = None) -> Any:
+        """Read, extract and store documents: ``tiesdb.loaders.load`` on this store."""
+        from tiesdb.loaders import load
+
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return load(self, [str(p) for p in paths], progress=progress)
+
     def _merge_entity(self, e: Entity, doc_id: str) -> None:
         self._run(
             f"MERGE (n:{e.label} {{id: $id}}) "

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from tiesdb.graph.model import Entity
-from tiesdb.graph.store import ANY_ENTITY
 
 
 def resolve(store, name: str) -> Entity:
@@ -43,7 +42,7 @@ def _suggest(store, name: str, n: int = 5) -> str:
     """Up to ``n`` names containing the typed text (or sharing its first word)."""
     key = name.strip().lower()
     words = key.split()
-    rows = store.query(f"MATCH (x{ANY_ENTITY}) WITH x, $k AS k, $w AS w "
+    rows = store.query("MATCH (x) WHERE x.name IS NOT NULL WITH x, $k AS k, $w AS w "
                        "WHERE lower(x.name) CONTAINS k OR any(a IN x.aliases WHERE lower(a) CONTAINS k) "
                        "OR lower(x.name) STARTS WITH w RETURN x.name ORDER BY x.name LIMIT $n",
                        {"k": key, "w": words[0] if words else key, "n": n}).rows
