@@ -3,5 +3,150 @@
 Public entry points (each a plain function):
 - ``read(path)``: a file, a folder (recursive) or "-" for stdin -> Documents
 - ``extract(doc)``: one Document -> Extraction (entities + ties with evidence)
+- ``extract_many(docs)``: the same for many documents, parsing them with ``nlp.pipe``
 - ``load(store, paths)``: read, extract and store, returning a LoadReport
+- ``read_sheet(path)``: a CSV/JSON tie sheet or an extract JSON -> Extractions
 """
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from tiesdb.graph.model import Document, Extraction
+from tiesdb.loaders.clean import clean, clean_text
+from tiesdb.loaders.mentions import find_mentions, nlp
+from tiesdb.loaders.readers import LoadError, iter_read, read, read_bytes
+from tiesdb.loaders.relate import relate
+from tiesdb.loaders.resolve import resolve
+
+__all__ = ["read", "iter_read", "read_bytes", "LoadError", "clean", "clean_text", "extract", "extract_many",
+           "load", "LoadReport", "read_sheet", "find_mentions", "resolve", "relate"]
+
+
+def _extract_parsed(doc: Document, spacy_doc: Any) -> Extraction:
+    parsed = find_mentions(doc.text, spacy_doc)
+    res = resolve(parsed, doc.title)
+    ties = relate(parsed, res, doc)
+    used = {m.entity for m in parsed.mentions if m.entity} | {t.source for t in ties} | {t.target for t in ties}
+    entities = [e for eid, e in res.entities.items() if eid in used]
+    return Extraction(doc=doc, entities=entities, ties=ties)
+
+
+def extract(doc: Document) -> Extraction:
+    """Clean ``doc`` and read its entities and ties.
+
+    Works without the spaCy model (rules only, lower recall; a warning is printed once).
+
+    Examples
+    --------
+    >>> from tiesdb.graph.model import Document
+    >>> x = extract(Document.from_text("India and Japan signed the Clean Energy Agreement in Tokyo."))
+    >>> sorted(e.name for e in x.entities)
+    ['Clean Energy Agreement', 'India', 'Japan', 'Tokyo']
+    """
+    doc = clean(doc)
+    model = nlp()
+    return _extract_parsed(doc, model(doc.text) if model is not None else None)
+
+
+def extract_many(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+    """``extract`` for many documents, parsed in batches with ``nlp.pipe`` (faster)."""
+    model = nlp()
+    cleaned = (clean(d) for d in docs)
+    if model is None:
+        for d in cleaned:
+            yield _extract_parsed(d, None)
+        return
+    batch: list[Document] = []
+    for d in cleaned:
+        batch.append(d)
+        if len(batch) >= batch_size:
+            yield from (_extract_parsed(x, sd) for x, sd in zip(batch, model.pipe([b.text for b in batch])))
+            batch = []
+    if batch:
+        yield from (_extract_parsed(x, sd) for x, sd in zip(batch, model.pipe([b.text for b in batch])))
+
+
+@dataclass
+class LoadReport:
+    """What ``load`` did: counts, skipped files with the reason, speed."""
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    entities: int = 0
+    ties: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        return (f"{len(self.loaded)} documents loaded, {len(self.present)} already present, "
+                f"{len(self.skipped)} skipped; {self.entities} entities, {self.ties} ties; "
+                f"{self.words} words in {self.seconds:.1f} s ({self.words_per_second:,.0f} words/s)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loaded": self.loaded, "present": self.present,
+                "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+                "entities": self.entities, "ties": self.ties, "words": self.words,
+                "seconds": round(self.seconds, 3), "words_per_second": round(self.words_per_second, 1)}
+
+
+def _extractions(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Extraction]:
+    from tiesdb.loaders.sheets import SHEET_EXTENSIONS, read_sheet
+
+    docs: list[Document] = []
+    for path in paths:
+        if Path(str(path)).suffix.lower() in SHEET_EXTENSIONS:
+            try:
+                yield from read_sheet(path)
+            except LoadError as e:
+                report.skipped.append((e.path, e.reason))
+            continue
+        for item in iter_read(path):
+            if isinstance(item, LoadError):
+                report.skipped.append((item.path, item.reason))
+            else:
+                docs.append(item)
+    yield from extract_many(docs)
+
+
+def load(store: Any, paths: Iterable[str | Path] | str | Path,
+         progress: Callable[[Extraction], None] | None = None) -> LoadReport:
+    """Read, extract and store documents (files, folders, "-", tie sheets); idempotent.
+
+    ``progress`` is called once per document handled (the CLI passes a progress bar's advance).
+
+    Examples
+    --------
+    >>> import tiesdb                                        # doctest: +SKIP
+    >>> with tiesdb.open("tiesdb-data", create=True) as db:
+    ...     print(load(db, ["articles/"]).summary())
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    report = LoadReport()
+    t0 = time.perf_counter()
+    for x in _extractions(list(paths), report):
+        if store.add_document(x):
+            report.loaded.append(x.doc.id)
+            report.entities += len(x.entities)
+            report.ties += len(x.ties)
+        else:
+            report.present.append(x.doc.id)
+        report.words += x.doc.words
+        if progress is not None:
+            progress(x)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def read_sheet(path: str | Path) -> list[Extraction]:
+    """A CSV/JSON tie sheet or an extract JSON -> Extractions (see ``tiesdb.loaders.sheets``)."""
+    from tiesdb.loaders.sheets import read_sheet as _read
+
+    return _read(path)

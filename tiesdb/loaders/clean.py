@@ -81,7 +81,7 @@ def clean_text(text: str) -> str:
         a, b = keys[i], keys[i + 1]
         # a caption printed twice (the second copy often with a credit added)
         if a and b and (a == b or (len(a) > 20 and (b.startswith(a) or a.startswith(b)))):
-            drop.update((i, i + 1))
+            drop.add(i + 1)  # keep one copy of the caption, without its credit
     out = []
     for i, line in enumerate(lines):
         if i in drop or is_noise_line(line):

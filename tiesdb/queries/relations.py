@@ -225,13 +225,16 @@ def path(store, a: str, b: str, all: bool = False, max: int = 4, types: Iterable
 
 
 MEASURES = ("degree", "betweenness", "pagerank")
+#: Above this many nodes betweenness is estimated from this many sampled sources.
+BETWEENNESS_EXACT = 1000
 
 
 def top(store, by: str = "degree", label: str | None = None, n: int = 10) -> list[dict[str, Any]]:
     """The ``n`` most central entities (optionally of one label).
 
     ``degree`` counts ties (a Cypher count); ``betweenness`` and ``pagerank`` run networkx on
-    the whole graph seen as undirected, parallel ties as weight for pagerank.
+    the whole graph seen as undirected, parallel ties as weight for pagerank. Betweenness is
+    estimated from 1000 sampled sources (fixed seed) on graphs with more nodes than that.
 
     Examples
     --------
@@ -255,12 +258,24 @@ def top(store, by: str = "degree", label: str | None = None, n: int = 10) -> lis
             if u != v:
                 w = simple.get_edge_data(u, v, {}).get("weight", 0)
                 simple.add_edge(u, v, weight=w + 1)
-        score = nx.betweenness_centrality(simple) if by == "betweenness" else nx.pagerank(simple, weight="weight")
+        if by == "betweenness":  # exact up to BETWEENNESS_EXACT nodes, then estimated from a sample
+            k = None if len(simple) <= BETWEENNESS_EXACT else BETWEENNESS_EXACT
+            score = nx.betweenness_centrality(simple, k=k, seed=0)
+        else:
+            score = _pagerank(simple)
         scored = [(node, g.nodes[node].get("name", node), g.nodes[node].get("label", ""), s)
                   for node, s in score.items() if not label or g.nodes[node].get("label") == label]
     scored.sort(key=lambda x: (-x[3], x[1].lower(), x[0]))
     return [{"rank": i + 1, "name": name, "label": lab, by: round(s, 6) if isinstance(s, float) else s, "id": node_id}
             for i, (node_id, name, lab, s) in enumerate(scored[:n])]
+
+
+def _pagerank(g: nx.Graph) -> dict[str, float]:
+    try:
+        return nx.pagerank(g, weight="weight")
+    except ModuleNotFoundError:  # networkx's fast pagerank needs scipy; the pure-Python one does not
+        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+        return _pagerank_python(g, weight="weight")
 
 
 def timeline(store, a: str, b: str, by: str = "month", since: dt.date | None = None,
@@ -301,12 +316,11 @@ def why(store, tie_id: str) -> dict[str, Any]:
     >>> why(store, "t-0123456789ab")["evidence"]              # doctest: +SKIP
     'ISRO and JAXA work together.'
     """
-    rows = store.query("MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a.id, b.id, r", {"id": tie_id}).rows
+    rows = store.query("MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a.id, b.id, type(r), r", {"id": tie_id}).rows
     if not rows:
         raise ValueError(f"no tie with id {tie_id!r} (ids are in the id column of: tiesdb ties A B)")
-    src, dst, r = rows[0]
-    tie = Tie(source=src, target=dst, type=r.get("_LABEL") or r.get("type"),
-              **{k: r.get(k) for k in schema.TIE_PROPERTIES})
+    src, dst, ttype, r = rows[0]
+    tie = Tie(source=src, target=dst, type=ttype, **{k: r.get(k) for k in schema.TIE_PROPERTIES})
     ents = {e.id: e for e in store.entities([src, dst])}
     out = tie_record(tie, ents)
     del out["via"]

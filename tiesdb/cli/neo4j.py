@@ -1,0 +1,105 @@
+"""Neo4j commands: `tiesdb neo4j init|status`, `tiesdb push` (embedded -> Neo4j), `tiesdb pull`.
+
+The server comes from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tiesdb.cli import cli, emit, info, output_options, store_option
+
+
+def _embedded_path(store_path: Path | None) -> Path | None:
+    """This command's --store, else the group's --store / TIESDB_STORE (None: the default)."""
+    obj = click.get_current_context().find_root().obj or {}
+    return store_path or obj.get("store")
+
+
+def _progress(kind: str, done: int) -> None:
+    if done % 100_000 < 5000:
+        info(f"  {done:,} {kind} ...")
+
+
+@cli.group("neo4j")
+def neo4j_group() -> None:
+    """Set up and inspect the Neo4j database that `--backend neo4j` uses.
+
+    \b
+    Example:
+        export NEO4J_URI=bolt://localhost:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=secret
+        tiesdb neo4j init && tiesdb neo4j status
+    """
+
+
+@neo4j_group.command("init")
+def neo4j_init() -> None:
+    """Create tiesdb's constraints and indexes in Neo4j (safe to run again).
+
+    \b
+    Example:
+        tiesdb neo4j init
+    """
+    from tiesdb.graph.neo4j import Neo4jStore
+
+    with Neo4jStore.from_env() as neo:
+        stmts = neo.init()
+        info(f"{len(stmts)} constraints and indexes in place on {neo.path}")
+
+
+@neo4j_group.command("status")
+@output_options
+def neo4j_status(fmt: str | None) -> None:
+    """Show the server, its version and what the tiesdb graph in it holds.
+
+    \b
+    Example:
+        tiesdb neo4j status --json
+    """
+    from tiesdb.graph.neo4j import Neo4jStore
+
+    with Neo4jStore.from_env() as neo:
+        s = neo.stats()
+        emit([{"uri": neo.uri, "database": neo.database or "(default)", "server": neo.server_agent,
+               "documents": s["documents"], "nodes": s["nodes"], "ties": s["ties"]}], fmt)
+
+
+@cli.command()
+@store_option
+@click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
+              help="Rows per transaction.")
+def push(store_path: Path | None, batch: int) -> None:
+    """Copy the embedded store into Neo4j (MERGE on ids: safe to re-run, resumes if cut).
+
+    \b
+    Example:
+        tiesdb push --store tiesdb-data
+    """
+    from tiesdb.graph.neo4j import Neo4jStore, push as push_graph
+    from tiesdb.graph.store import Store
+
+    with Store(_embedded_path(store_path), read_only=True) as store, Neo4jStore.from_env() as neo:
+        info(f"pushing {store.path} to {neo.path} ...")
+        report = push_graph(store, neo, batch=batch, progress=_progress)
+    click.echo(report.summary("pushed"))
+
+
+@cli.command()
+@store_option
+@click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
+              help="Rows per transaction.")
+def pull(store_path: Path | None, batch: int) -> None:
+    """Copy the Neo4j graph into an embedded store (created if missing; safe to re-run).
+
+    \b
+    Example:
+        tiesdb pull --store local.db
+    """
+    from tiesdb.graph.neo4j import Neo4jStore, pull as pull_graph
+    from tiesdb.graph.store import Store
+
+    with Neo4jStore.from_env() as neo, Store(_embedded_path(store_path), create=True) as store:
+        info(f"pulling {neo.path} into {store.path} ...")
+        report = pull_graph(neo, store, batch=batch, progress=_progress)
+    click.echo(report.summary("pulled"))

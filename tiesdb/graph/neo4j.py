@@ -1,0 +1,678 @@
+"""The Neo4j backend: the same interface as ``tiesdb.graph.store.Store`` on a Neo4j 5 server.
+
+It talks to Neo4j only through the official ``neo4j`` driver, so it works the same against a
+local server, a cluster or Aura:
+
+>>> with Neo4jStore.from_env() as db:                          # doctest: +SKIP
+...     db.query("MATCH (c:Country) RETURN c.name").rows
+
+The data model is the embedded store's: one label per entity kind, one relationship type per tie
+type (symmetric types stored once), ``aliases`` and ``docs`` as list properties, and
+``(:Document)`` nodes. Labels and types are interpolated into Cypher only after being checked
+against ``tiesdb.graph.schema``; every value goes in as a parameter.
+
+``push(store, neo)`` copies an embedded store into Neo4j and ``pull(neo, store)`` copies back,
+both in UNWIND batches with MERGE on ids, so running them again changes nothing and an
+interrupted copy resumes where it stopped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+import networkx as nx
+
+from tiesdb.graph import schema
+from tiesdb.graph.model import Entity, Extraction, Tie
+from tiesdb.graph.store import Result, Store, StoreError, to_networkx
+
+DEFAULT_URI = "bolt://localhost:7687"
+BATCH = 5000
+NODE_KEYS = tuple(schema.NODE_PROPERTIES)
+TIE_KEYS = tuple(schema.TIE_PROPERTIES)
+DOC_KEYS = tuple(schema.DOCUMENT_PROPERTIES)
+
+
+def tie_indexes() -> list[str]:
+    """Relationship indexes on ``id`` and ``doc`` per tie type (MERGE on tie id, forget by doc)."""
+    return [f"CREATE INDEX {t.lower()}_{p} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{p})"
+            for t in schema.TIE_TYPES for p in ("id", "doc")]
+
+
+def _import_driver():
+    try:
+        import neo4j
+    except ImportError:  # pragma: no cover - a dependency of tiesdb
+        raise StoreError("the neo4j driver is missing: pip install neo4j") from None
+    return neo4j
+
+
+def check_server_agent(agent: str) -> None:
+    """StoreError unless ``agent`` (e.g. ``Neo4j/5.26.0``) is Neo4j 5 or later."""
+    version = agent.split("/", 1)[-1]
+    try:
+        major = int(version.split(".")[0])
+    except ValueError:
+        return  # unknown agent string: let the queries speak for themselves
+    if major < 5:
+        raise StoreError(f"the server runs Neo4j {version}; tiesdb needs Neo4j 5 or later "
+                         "(5.26 LTS, 2025.x or Aura): upgrade it or point NEO4J_URI at a newer one")
+
+
+# -- values: driver types -> the embedded store's shapes ----------------------------------------
+def _value(v: Any) -> Any:
+    """Convert a driver value to what the embedded store returns (dicts, datetime.date, lists)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(v, Node):
+        return _node_dict(v)
+    if isinstance(v, Relationship):
+        return _rel_dict(v)
+    if isinstance(v, Path):
+        return {"_NODES": [_node_dict(n) for n in v.nodes],
+                "_RELS": [_rel_dict(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _value(x) for k, x in v.items()}
+    if hasattr(v, "to_native"):  # neo4j.time Date, DateTime, Time, Duration
+        return v.to_native()
+    return v
+
+
+def _node_dict(n: Any) -> dict[str, Any]:
+    label = next(iter(n.labels), None)
+    keys = DOC_KEYS if label == schema.DOCUMENT_LABEL else NODE_KEYS
+    d: dict[str, Any] = {"_ID": n.element_id, "_LABEL": label}
+    d.update({k: None for k in keys})
+    d.update({k: _value(x) for k, x in n.items()})
+    return d
+
+
+def _rel_dict(r: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {"_SRC": r.start_node.element_id if r.start_node else None,
+                         "_DST": r.end_node.element_id if r.end_node else None,
+                         "_LABEL": r.type, "_ID": r.element_id}
+    d.update({k: None for k in TIE_KEYS})
+    d.update({k: _value(x) for k, x in r.items()})
+    if d.get("implied") is None and r.type in schema.TIE_TYPES:
+        d["implied"] = False
+    return d
+
+
+def _entity(n: dict[str, Any]) -> Entity:
+    return Entity(id=n["id"], name=n["name"], label=n["_LABEL"], aliases=list(n.get("aliases") or []),
+                  kind=n.get("kind"), country=n.get("country"))
+
+
+def _tie(source: str, target: str, r: dict[str, Any]) -> Tie:
+    props = {k: r.get(k) for k in TIE_KEYS}
+    props["implied"] = bool(props["implied"])
+    return Tie(source=source, target=target, type=r["_LABEL"], **props)
+
+
+def _orient(t: Tie, source_label: str, target_label: str) -> tuple[str, str, str, str]:
+    """(source, target, source label, target label) as stored: symmetric types may flip."""
+    if (source_label, target_label) in schema.TIE_TYPES[t.type].pairs:
+        return t.source, t.target, source_label, target_label
+    return t.target, t.source, target_label, source_label
+
+
+def _tie_props(t: Tie) -> dict[str, Any]:
+    return {k: v for k in TIE_KEYS if (v := getattr(t, k)) is not None}
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+# -- Cypher shared by add_document, push and pull -----------------------------------------------
+def _merge_entities_cypher(label: str) -> str:
+    """UNWIND $rows (id, name, aliases, kind, country, docs): MERGE and union the lists."""
+    label = schema.check_label(label)
+    return (f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
+            "ON CREATE SET n.name = r.name, n.aliases = r.aliases, n.docs = r.docs, "
+            "n.kind = r.kind, n.country = r.country "
+            "ON MATCH SET n.aliases = n.aliases + [a IN r.aliases WHERE NOT a IN n.aliases], "
+            "n.docs = n.docs + [x IN r.docs WHERE NOT x IN n.docs], "
+            "n.kind = coalesce(n.kind, r.kind), n.country = coalesce(n.country, r.country)")
+
+
+def _write_ties_cypher(type_name: str, source_label: str, target_label: str, merge: bool) -> str:
+    """UNWIND $rows (s, t, p): a tie per row between existing nodes; MERGE on the tie id if asked."""
+    t = schema.tie_type(type_name).name
+    sl, dl = schema.check_label(source_label), schema.check_label(target_label)
+    head = f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}) MATCH (b:{dl} {{id: r.t}}) "
+    if merge:
+        return head + f"MERGE (a)-[x:{t} {{id: r.p.id}}]->(b) SET x += r.p"
+    return head + f"CREATE (a)-[x:{t}]->(b) SET x = r.p"
+
+
+class Neo4jStore:
+    """A tiesdb graph in a Neo4j 5 database, with the same methods as the embedded ``Store``."""
+
+    backend = "neo4j"
+
+    def __init__(self, uri: str = DEFAULT_URI, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        neo4j = _import_driver()
+        self.uri = uri
+        self.database = database or None
+        self._schema_ready = False
+        auth = (user or "neo4j", password) if password is not None else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth,
+                                                      notifications_min_severity="OFF")
+        except (ValueError, neo4j.exceptions.ConfigurationError) as e:
+            raise StoreError(f"bad NEO4J_URI {uri!r}: {_first_line(e)} "
+                             "(use bolt://host:7687, neo4j://host:7687 or neo4j+s://xxx.databases.neo4j.io)") from None
+        try:
+            self._driver.verify_connectivity()
+            self.server_agent = self._driver.get_server_info().agent
+            check_server_agent(self.server_agent)
+            if self.database:
+                self._check_database()
+        except BaseException as e:
+            self._driver.close()
+            if isinstance(e, StoreError):
+                raise
+            raise self._friendly(e) from None
+
+    @classmethod
+    def from_env(cls) -> "Neo4jStore":
+        """Connect with NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE."""
+        return cls(os.environ.get("NEO4J_URI") or DEFAULT_URI, os.environ.get("NEO4J_USER") or "neo4j",
+                   os.environ.get("NEO4J_PASSWORD"), os.environ.get("NEO4J_DATABASE") or None)
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self.database!r})"
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the driver and its connections."""
+        if getattr(self, "_driver", None) is not None:
+            self._driver.close()
+            self._driver = None
+
+    @property
+    def path(self) -> str:
+        """Where the graph lives (for messages; the embedded store's is a folder)."""
+        return f"{self.uri} (database {self.database or 'default'})"
+
+    def _check_database(self) -> None:
+        names = [r["name"] for r in self._driver.execute_query(
+            "SHOW DATABASES YIELD name", database_="system").records]
+        if self.database not in names:
+            raise StoreError(f"no database {self.database!r} on {self.uri} (it has {', '.join(names)}): "
+                             "set NEO4J_DATABASE to one of them or create it")
+
+    def _friendly(self, err: BaseException) -> StoreError:
+        """A one-line StoreError for a driver error, with what to try."""
+        neo4j = _import_driver()
+        ex = neo4j.exceptions
+        msg = _first_line(err)
+        if isinstance(err, ex.AuthError):
+            return StoreError(f"Neo4j at {self.uri} refused the login: wrong NEO4J_USER or NEO4J_PASSWORD ({msg})")
+        if isinstance(err, ex.ServiceUnavailable | ex.SessionExpired):
+            return StoreError(f"cannot reach Neo4j at {self.uri}: the server is down or NEO4J_URI is wrong "
+                              "(start it, e.g. scripts/neo4j-server start, or fix NEO4J_URI)")
+        if isinstance(err, ex.ConfigurationError | ValueError):
+            return StoreError(f"bad Neo4j settings for {self.uri}: {msg}")
+        code = getattr(err, "code", "") or ""
+        if code.endswith("Statement.AccessMode"):
+            return StoreError("this query writes to the store; add --write (write=True) to allow it")
+        if code.endswith("Database.DatabaseNotFound"):
+            return StoreError(f"no database {self.database!r} on {self.uri}: set NEO4J_DATABASE to an existing one")
+        if code.endswith("Statement.SyntaxError"):
+            return StoreError(f"bad Cypher: {msg}")
+        if code.endswith("ConstraintValidationFailed"):
+            return StoreError(f"already stored ({msg})")
+        if isinstance(err, ex.Neo4jError | ex.DriverError):
+            return StoreError(f"Neo4j: {msg}")
+        return StoreError(msg)
+
+    # -- schema --------------------------------------------------------------------------------
+    def init(self) -> list[str]:
+        """Create the constraints and indexes (idempotent); returns the statements run."""
+        stmts = schema.neo4j_constraints() + tie_indexes()
+        try:
+            for stmt in stmts:
+                self._driver.execute_query(stmt, database_=self.database)
+            self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+        except Exception as e:  # noqa: BLE001
+            raise self._friendly(e) from None
+        self._schema_ready = True
+        return stmts
+
+    def _ensure_schema(self) -> None:
+        if not self._schema_ready:
+            self.init()
+
+    # -- Cypher --------------------------------------------------------------------------------
+    def query(self, cypher: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
+        """Run Cypher with ``$parameters``; read-only unless ``write=True``.
+
+        Nodes, relationships and paths come back as the embedded store's dicts (``_LABEL``
+        holds the label or type), dates as ``datetime.date``.
+        """
+        neo4j = _import_driver()
+        if write:
+            self._ensure_schema()
+        routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
+        try:
+            records, _, keys = self._driver.execute_query(
+                cypher, parameters_=params or {}, routing_=routing, database_=self.database)
+        except Exception as e:  # noqa: BLE001
+            raise self._friendly(e) from None
+        return Result(list(keys), [[_value(v) for v in rec.values()] for rec in records])
+
+    def _read(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
+        return self.query(cypher, params)
+
+    # -- documents -----------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self._read("MATCH (d:Document {id: $id}) RETURN d.id", {"id": doc_id}).rows)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document: id, title, date, path, words."""
+        return self._read("MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.date AS date, "
+                          "d.path AS path, d.words AS words ORDER BY d.id").dicts()
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self._read("MATCH (d:Document {id: $id}) RETURN d", {"id": doc_id}).rows
+        return {k: v for k, v in rows[0][0].items() if not k.startswith("_")} if rows else None
+
+    def add_document(self, extraction: Extraction) -> bool:
+        """Store a document with its entities and ties in one transaction.
+
+        Returns False (and changes nothing) when the document is already stored. Entities are
+        merged by id: aliases and the documents that mention them are added to.
+        """
+        doc = extraction.doc
+        labels = {e.id: e.label for e in extraction.entities}
+        for t in extraction.ties:
+            for end in (t.source, t.target):
+                if end not in labels:
+                    raise StoreError(f"tie {t.type} in {doc.id} refers to unknown entity {end!r}")
+            schema.validate_tie(t.type, labels[t.source], labels[t.target])
+        self._ensure_schema()
+        if self.has_document(doc.id):
+            return False
+        by_label: dict[str, list[dict]] = defaultdict(list)
+        for e in extraction.entities:
+            by_label[e.label].append({"id": e.id, "name": e.name, "aliases": list(e.aliases),
+                                      "kind": e.kind, "country": e.country, "docs": [doc.id]})
+        ties: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for t in extraction.ties:
+            s, d, sl, dl = _orient(t, labels[t.source], labels[t.target])
+            ties[(t.type, sl, dl)].append({"s": s, "t": d, "p": _tie_props(t)})
+        doc_props = {"id": doc.id, "title": doc.title, "date": doc.date, "path": doc.path,
+                     "sha256": doc.sha256, "words": doc.words, "text": doc.text}
+
+        def work(tx: Any) -> None:
+            tx.run("CREATE (d:Document) SET d = $p", p=doc_props).consume()
+            for label, rows in by_label.items():
+                for chunk in _chunks(rows, BATCH):
+                    tx.run(_merge_entities_cypher(label), rows=chunk).consume()
+            for (ttype, sl, dl), rows in ties.items():
+                for chunk in _chunks(rows, BATCH):
+                    tx.run(_write_ties_cypher(ttype, sl, dl, merge=False), rows=chunk).consume()
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except Exception as e:  # noqa: BLE001
+            err = self._friendly(e)
+            if str(err).startswith("already stored"):
+                return False  # another process stored it meanwhile
+            raise err from None
+        return True
+
+    def load(self, paths: Any, progress: Any = None) -> Any:
+        """Read, extract and store documents: ``tiesdb.loaders.load`` on this store."""
+        from pathlib import Path
+
+        from tiesdb.loaders import load
+
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return load(self, [str(p) for p in paths], progress=progress)
+
+    def forget(self, doc_id: str) -> dict[str, int]:
+        """Remove a document, its ties, and the nodes no other document mentions."""
+        if not self.has_document(doc_id):
+            raise StoreError(f"no document {doc_id!r} in {self.path} (tiesdb documents lists them)")
+
+        def work(tx: Any) -> dict[str, int]:
+            ties = nodes = 0
+            for t in schema.TIE_TYPES:  # per type, so the doc index is used
+                ties += tx.run(f"MATCH ()-[r:{t} {{doc: $doc}}]->() DELETE r RETURN count(*) AS n",
+                               doc=doc_id).single()["n"]
+            for label in schema.LABELS:
+                tx.run(f"MATCH (n:{label}) WHERE $doc IN n.docs "
+                       "SET n.docs = [x IN n.docs WHERE x <> $doc]", doc=doc_id).consume()
+                nodes += tx.run(f"MATCH (n:{label}) WHERE size(n.docs) = 0 DETACH DELETE n "
+                                "RETURN count(*) AS n").single()["n"]
+            tx.run("MATCH (d:Document {id: $doc}) DELETE d", doc=doc_id).consume()
+            return {"ties": ties, "nodes": nodes}
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except Exception as e:  # noqa: BLE001
+            raise self._friendly(e) from None
+
+    # -- reading -------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, nodes by label, ties by type."""
+        labels = {label: self._read(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]
+                  for label in schema.LABELS}
+        types = {t: self._read(f"MATCH ()-[r:{t}]->() RETURN count(r)").rows[0][0]
+                 for t in schema.TIE_TYPES}
+        docs = self._read("MATCH (d:Document) RETURN count(d)").rows[0][0]
+        return {"documents": docs, "nodes": sum(labels.values()), "ties": sum(types.values()),
+                "labels": {k: v for k, v in labels.items() if v},
+                "types": {k: v for k, v in types.items() if v}}
+
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        """Entities by id (all when ``ids`` is None)."""
+        out: list[Entity] = []
+        params = None if ids is None else {"ids": list(ids)}
+        for label in schema.LABELS:  # one label at a time, so the id index is used
+            where = "" if ids is None else " WHERE n.id IN $ids"
+            out += [_entity(r[0]) for r in self._read(f"MATCH (n:{label}){where} RETURN n", params).rows]
+        return out
+
+    def find(self, name: str) -> list[Entity]:
+        """Entities whose id, name or any alias equals ``name``, case-insensitively."""
+        key = name.strip().lower()
+        out: list[Entity] = []
+        for label in schema.LABELS:
+            rows = self._read(f"MATCH (n:{label}) WHERE toLower(n.id) = $k OR toLower(n.name) = $k "
+                              "OR any(a IN n.aliases WHERE toLower(a) = $k) RETURN n", {"k": key}).rows
+            out += [_entity(r[0]) for r in rows]
+        return out
+
+    def ties(self, node_ids: Iterable[str] | None = None, *, both: bool = False) -> list[Tie]:
+        """Ties touching ``node_ids`` (``both``: with both ends in it); all when None."""
+        if node_ids is None:
+            rows = self._read("MATCH (a)-[r]->(b) RETURN a.id, b.id, r").rows
+            return [_tie(s, t, r) for s, t, r in rows]
+        ids = list(node_ids)
+        seen: dict[str, Tie] = {}
+        for label in schema.LABELS:
+            cond = "WHERE b.id IN $ids " if both else ""
+            rows = self._read(f"MATCH (a:{label})-[r]-(b) WHERE a.id IN $ids WITH r, b {cond}"
+                              "RETURN startNode(r).id, endNode(r).id, r", {"ids": ids}).rows
+            for s, t, r in rows:
+                seen.setdefault(r["_ID"], _tie(s, t, r))
+        return list(seen.values())
+
+    def _neighbours(self, ids: list[str], types: set[str] | None) -> set[str]:
+        out: set[str] = set()
+        params = {"ids": ids, "types": sorted(types) if types else None}
+        for label in schema.LABELS:
+            rows = self._read(f"MATCH (a:{label})-[r]-(b) WHERE a.id IN $ids "
+                              "AND ($types IS NULL OR type(r) IN $types) RETURN DISTINCT b.id",
+                              params).rows
+            out.update(r[0] for r in rows)
+        return out
+
+    def subgraph(self, node_ids: Iterable[str] | None = None, *, around: Iterable[str] | None = None,
+                 depth: int = 1, types: Iterable[str] | None = None,
+                 labels: Iterable[str] | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None) -> nx.MultiDiGraph:
+        """The part of the graph asked for, as a MultiDiGraph (see ``Store.subgraph``)."""
+        types = {schema.tie_type(t).name for t in types} if types else None
+        labels = {schema.check_label(x) for x in labels} if labels else None
+        if around is not None:
+            frontier = set(around)
+            seen = set(frontier)
+            for _ in range(depth):
+                if not frontier:
+                    break
+                frontier = self._neighbours(sorted(frontier), types) - seen
+                seen |= frontier
+            node_ids = seen
+        ents = {e.id: e for e in self.entities(node_ids)}
+        if labels:
+            ents = {k: e for k, e in ents.items() if e.label in labels}
+        ties = [t for t in self.ties(None if node_ids is None else list(ents), both=True)
+                if t.source in ents and t.target in ents and _keep(t, types, since, until)]
+        return to_networkx(ents.values(), ties)
+
+
+def _keep(t: Tie, types: set[str] | None, since: dt.date | None, until: dt.date | None) -> bool:
+    if types and t.type not in types:
+        return False
+    if since and (t.date is None or t.date < since):
+        return False
+    if until and (t.date is None or t.date > until):
+        return False
+    return True
+
+
+def _first_line(e: BaseException) -> str:
+    msg = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(str(msg).strip().splitlines()[0].split()) if str(msg).strip() else type(e).__name__
+
+
+# -- copying between backends -------------------------------------------------------------------
+@dataclass
+class CopyReport:
+    """What a push or pull copied, and how fast."""
+    documents: int = 0
+    nodes: int = 0
+    ties: int = 0
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ties_per_second(self) -> float:
+        return self.ties / self.seconds if self.seconds else 0.0
+
+    def summary(self, verb: str = "copied") -> str:
+        return (f"{verb} {self.documents} documents, {self.nodes} nodes and {self.ties} ties "
+                f"in {self.seconds:.1f}s ({self.ties_per_second:,.0f} ties/s)")
+
+
+Progress = Callable[[str, int], None]
+
+
+def _embedded_rows(store: Store, cypher: str, params: dict[str, Any] | None = None) -> Iterator[list]:
+    """Stream rows from the embedded store without holding them all as Python objects."""
+    conn = getattr(store, "_conn", None)
+    if conn is None:
+        yield from store.query(cypher, params).rows
+        return
+    res = conn.execute(cypher, params or {})
+    while res.has_next():
+        yield res.get_next()
+
+
+def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, progress: Progress | None = None) -> CopyReport:
+    """Copy an embedded store into Neo4j: documents, entities, then ties, MERGE on ids.
+
+    Idempotent (a second push changes nothing) and resumable (an interrupted push is finished
+    by running it again). Each batch is its own transaction, rolled back whole if it fails.
+    """
+    rep = CopyReport()
+    t0 = time.perf_counter()
+    neo.init()
+
+    def send(cypher: str, rows: list[dict]) -> None:
+        try:
+            neo._driver.execute_query(cypher, parameters_={"rows": rows}, database_=neo.database)
+        except Exception as e:  # noqa: BLE001
+            raise neo._friendly(e) from None
+
+    def phase(name: str, start: float) -> None:
+        rep.phases[name] = rep.phases.get(name, 0.0) + time.perf_counter() - start
+
+    start = time.perf_counter()
+    cols = ", ".join(f"d.{k}" for k in DOC_KEYS)
+    rows: list[dict] = []
+    for r in _embedded_rows(store, f"MATCH (d:Document) RETURN {cols}"):
+        rows.append(dict(zip(DOC_KEYS, r)))
+        if len(rows) >= max(1, batch // 10):  # documents carry their text: smaller batches
+            send("UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r", rows)
+            rep.documents += len(rows)
+            rows = []
+    if rows:
+        send("UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r", rows)
+        rep.documents += len(rows)
+    phase("documents", start)
+
+    start = time.perf_counter()
+    cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
+    for label in schema.LABELS:
+        cypher = _merge_entities_cypher(label)
+        rows = []
+        for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
+            d = dict(zip(NODE_KEYS, r))
+            d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
+            rows.append(d)
+            if len(rows) >= batch:
+                send(cypher, rows)
+                rep.nodes += len(rows)
+                rows = []
+                if progress:
+                    progress("nodes", rep.nodes)
+        if rows:
+            send(cypher, rows)
+            rep.nodes += len(rows)
+    phase("nodes", start)
+
+    cols = ", ".join(f"r.{k}" for k in TIE_KEYS)
+    for ttype in schema.TIE_TYPES:
+        start = time.perf_counter()
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        read = 0.0
+        r0 = time.perf_counter()
+        for row in _embedded_rows(store, f"MATCH (a)-[r:{ttype}]->(b) RETURN label(a), a.id, label(b), b.id, {cols}"):
+            sl, s, dl, t = row[:4]
+            p = {k: v for k, v in zip(TIE_KEYS, row[4:]) if v is not None}
+            rows = groups[(sl, dl)]
+            rows.append({"s": s, "t": t, "p": p})
+            if len(rows) >= batch:
+                read += time.perf_counter() - r0
+                send(_write_ties_cypher(ttype, sl, dl, merge=True), rows)
+                rep.ties += len(rows)
+                groups[(sl, dl)] = []
+                if progress:
+                    progress("ties", rep.ties)
+                r0 = time.perf_counter()
+        read += time.perf_counter() - r0
+        for (sl, dl), rows in groups.items():
+            if rows:
+                send(_write_ties_cypher(ttype, sl, dl, merge=True), rows)
+                rep.ties += len(rows)
+        rep.phases["read ties"] = rep.phases.get("read ties", 0.0) + read
+        phase("ties", start)
+    rep.seconds = time.perf_counter() - t0
+    return rep
+
+
+def _lb_cast(var: str, key: str, props: dict[str, tuple[str, str]]) -> str:
+    """``CAST(var.key AS TYPE)``: the embedded engine types a null-only parameter field as STRING."""
+    typ = props[key][0]
+    return f"{var}.{key}" if typ == "STRING" else f"CAST({var}.{key} AS {typ})"
+
+
+def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progress | None = None) -> CopyReport:
+    """Copy a Neo4j graph into an embedded store, MERGE on ids (idempotent, resumable)."""
+    rep = CopyReport()
+    t0 = time.perf_counter()
+
+    def rows_of(cypher: str) -> Iterator[Any]:
+        try:
+            with neo._driver.session(database=neo.database, fetch_size=batch) as session:
+                for rec in session.run(cypher):
+                    yield [_value(v) for v in rec.values()]
+        except StoreError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            raise neo._friendly(e) from None
+
+    def send(cypher: str, rows: list[dict]) -> None:
+        store.query(cypher, {"rows": rows}, write=True)
+
+    start = time.perf_counter()
+    doc_cypher = ("UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET "
+                  + ", ".join(f"d.{k} = {_lb_cast('r', k, schema.DOCUMENT_PROPERTIES)}"
+                              for k in DOC_KEYS if k != "id"))
+    cols = ", ".join(f"d.{k}" for k in DOC_KEYS)
+    rows: list[dict] = []
+    for r in rows_of(f"MATCH (d:Document) RETURN {cols}"):
+        rows.append(dict(zip(DOC_KEYS, r)))
+        if len(rows) >= max(1, batch // 10):
+            send(doc_cypher, rows)
+            rep.documents += len(rows)
+            rows = []
+    if rows:
+        send(doc_cypher, rows)
+        rep.documents += len(rows)
+    rep.phases["documents"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
+    for label in schema.LABELS:
+        cypher = (f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
+                  "ON CREATE SET n.name = r.name, n.aliases = CAST(r.aliases AS STRING[]), "
+                  "n.docs = CAST(r.docs AS STRING[]), n.kind = r.kind, n.country = r.country "
+                  "ON MATCH SET n.aliases = list_distinct(list_concat(n.aliases, CAST(r.aliases AS STRING[]))), "
+                  "n.docs = list_distinct(list_concat(n.docs, CAST(r.docs AS STRING[]))), "
+                  "n.kind = coalesce(n.kind, r.kind), n.country = coalesce(n.country, r.country)")
+        rows = []
+        for r in rows_of(f"MATCH (n:{label}) RETURN {cols}"):
+            d = dict(zip(NODE_KEYS, r))
+            d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
+            rows.append(d)
+            if len(rows) >= batch:
+                send(cypher, rows)
+                rep.nodes += len(rows)
+                rows = []
+        if rows:
+            send(cypher, rows)
+            rep.nodes += len(rows)
+    rep.phases["nodes"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    cols = ", ".join(f"r.{k}" for k in TIE_KEYS)
+    sets = ", ".join(f"x.{k} = {_lb_cast('r', k, schema.TIE_PROPERTIES)}" for k in TIE_KEYS if k != "id")
+    for ttype in schema.TIE_TYPES:
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+
+        def flush(sl: str, dl: str) -> None:
+            rows = groups.pop((sl, dl), [])
+            if rows:
+                send(f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}), (b:{dl} {{id: r.t}}) "
+                     f"MERGE (a)-[x:{ttype} {{id: r.id}}]->(b) SET {sets}", rows)
+                rep.ties += len(rows)
+                if progress:
+                    progress("ties", rep.ties)
+
+        for row in rows_of(f"MATCH (a)-[r:{ttype}]->(b) RETURN labels(a)[0], a.id, labels(b)[0], b.id, {cols}"):
+            sl, s, dl, t = (schema.check_label(row[0]), row[1], schema.check_label(row[2]), row[3])
+            d = dict(zip(TIE_KEYS, row[4:]))
+            d["implied"] = bool(d["implied"])
+            d.update(s=s, t=t)
+            groups[(sl, dl)].append(d)
+            if len(groups[(sl, dl)]) >= batch:
+                flush(sl, dl)
+        for sl, dl in list(groups):
+            flush(sl, dl)
+    rep.phases["ties"] = time.perf_counter() - start
+    rep.seconds = time.perf_counter() - t0
+    return rep

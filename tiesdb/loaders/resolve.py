@@ -1,0 +1,403 @@
+"""Resolution: mentions -> entities with stable ids, labels, aliases and home countries.
+
+Rules (all general): countries by name, demonym or capital-as-subject; "the two countries" and
+"both sides" point at the document's dyad (its two most-mentioned countries); people are grouped
+by shared name words ("President Biden" = "Joe Biden"); organisations by a key without
+country prefixes, corporate suffixes and years ("Tokyo Electron" = "Tokyo Electron Limited");
+acronyms defined in parentheses join their long form; unlabelled organisations get a label from
+the words around them ("firms such as X", "the agency X"). Home countries come from
+possessives and appositions ("Japan's space agency JAXA"), demonyms ("German company Bosch"),
+titles ("US President X", "the Prime Minister of Canada, X"), names ("Brazilian Ministry ...",
+"Tokyo Electron") and, as an implied fallback, the nearest country of the sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tiesdb.graph.model import Entity, slugify
+from tiesdb.loaders import gazetteer as gz
+from tiesdb.loaders.mentions import TITLES, Mention, Parsed
+
+_CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
+                   r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private)$", re.I)
+_GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:ministry|department|embassy|consulate|high commission|mission|"
+                           r"armed forces|defen[cs]e forces?|army|navy|air force|coast guard|parliament|cabinet|"
+                           r"government|foreign office|central bank|national assembly|supreme court)\b", re.I)
+_FIRM_CONTEXT = re.compile(r"\b(?:firms?|compan(?:y|ies)|manufacturers?|makers?|conglomerates?|giants?|"
+                           r"corporations?|banks?|carmakers?|automakers?|start-?ups?|suppliers?|contractors?|"
+                           r"producers?|businesses|enterprises?|investors?|developers?)"
+                           r"(?:\s+(?:such as|like|including|and|or|,|as well as))*\s*(?:[A-Z][\w&'’.-]*\s+){0,3}$")
+_INST_CONTEXT = re.compile(r"\b(?:agency|agencies|ministry|institutions?|universit(?:y|ies)|body|bodies|"
+                           r"organi[sz]ations?|department|regulators?|party|authority|institutes?|schools?)"
+                           r"(?:\s+(?:such as|like|including|and|or|,))*\s*(?:[A-Z][\w&'’.-]*\s+){0,3}$", re.I)
+_TITLE_RE = re.compile(TITLES + r"|\b(?:minister|president|secretary|ambassador|chancellor|premier|"
+                       r"leader|envoy|head of state|foreign minister|counterpart)\b", re.I)
+_PERSON_STRIP = re.compile(rf"^(?:{TITLES}\s+)+")
+
+
+@dataclass
+class Resolution:
+    """What resolution knows about a document's entities."""
+    entities: dict[str, Entity] = field(default_factory=dict)
+    dyad: tuple[str, ...] = ()           # entity ids of the document's two main countries
+    home: dict[str, tuple[str, bool]] = field(default_factory=dict)   # id -> (country id, stated)
+    host: dict[str, str] = field(default_factory=dict)                # ambassador id -> host country id
+    based: dict[str, str] = field(default_factory=dict)               # id -> place id ("X-based")
+    located: dict[str, tuple[str, bool]] = field(default_factory=dict)  # place id -> (place/country id, stated)
+    office: dict[str, str] = field(default_factory=dict)              # person id -> institution id
+    titled: set[str] = field(default_factory=set)                     # people with an office title
+
+    def label(self, eid: str) -> str:
+        return self.entities[eid].label
+
+
+def _country_entity(code: str) -> Entity:
+    c = gz.country(code)
+    return Entity(id=c.id, name=c.name, label="Country", aliases=[], country=c.alpha3)
+
+
+def _org_key(name: str) -> str:
+    s = re.sub(r"\([^)]*\)", " ", name)
+    s = _CORP.sub("", s.strip())
+    s = _CORP.sub("", s.strip())
+    s = re.sub(r"[\s\u2013-]*\d{4}(?:[\u2013-]\d{2,4})?$", "", s.strip())
+    s = re.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
+    words = s.split()
+    # a leading country, demonym or "X-Y" pair of countries is not part of the key
+    while words:
+        first = words[0].strip("’'s")
+        parts = re.split(r"[\u2013-]", first)
+        if gz.country_of(first) or (len(parts) > 1 and all(gz.country_of(p) for p in parts)):
+            words = words[1:]
+        else:
+            break
+    return gz.norm(" ".join(words) or name).replace("(", "").replace(")", "")
+
+
+def _person_name(text: str) -> str:
+    return _PERSON_STRIP.sub("", " ".join(text.split())).strip(" ,")
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().strip(".") for w in name.split() if w.strip(".").lower() not in ("jr", "sr", "mr", "mrs", "dr")}
+
+
+def resolve(parsed: Parsed, title: str = "") -> Resolution:
+    """Group ``parsed.mentions`` into entities; set each mention's ``entity``.
+
+    Examples
+    --------
+    >>> from tiesdb.loaders.mentions import find_mentions                # doctest: +SKIP
+    >>> r = resolve(find_mentions("Japan's space agency JAXA met India."))
+    >>> r.home["jaxa"]
+    ('jpn', True)
+    """
+    res = Resolution()
+    text = parsed.text
+    ents = res.entities
+
+    def add(m: Mention, e: Entity) -> None:
+        if e.id not in ents:
+            ents[e.id] = e
+        ents[e.id].add_alias(m.text)
+        m.entity = e.id
+
+    # capitals used as actors ("New Delhi said") are their country
+    for m in parsed.mentions:
+        if m.label == "Place" and gz.country_by_capital(m.text) and _is_subject(parsed, m):
+            m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
+    # countries
+    for m in parsed.mentions:
+        if m.label == "Country" and m.country:
+            add(m, _country_entity(m.country))
+    res.dyad = _dyad(parsed, title)
+    # acronyms: long form -> acronym
+    acr_of: dict[str, str] = {}
+    for am in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
+        long = next((x for x in parsed.mentions if x.kind == "name" and x.source != "acronym" and
+                     am.start() - 1 <= x.end <= am.start() + 1), None)
+        if long is not None:
+            acr_of.setdefault(am.group(1), long.text)
+    # labels for unlabelled organisations and mislabelled people
+    for m in parsed.mentions:
+        if m.source in ("dyad", "gazetteer") or m.label == "Country":
+            continue
+        s0 = parsed.sents[m.sent][0]
+        left = text[max(s0, m.start - 60): m.start]
+        if m.label in (None, "Person", "Firm", "Institution") and m.source not in ("title", "shape"):
+            if _FIRM_CONTEXT.search(left):
+                m.label = "Firm"
+            elif _INST_CONTEXT.search(left):
+                m.label = "Institution"
+        if m.label is None and m.source != "acronym":
+            m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
+                else "Firm"
+    # people: longest names first; a shorter one joins the person whose name words it shares
+    people: list[tuple[set[str], Entity]] = []
+    for m in sorted((m for m in parsed.mentions if m.label == "Person" and m.kind == "name"),
+                    key=lambda m: -len(_person_name(m.text))):
+        name = _person_name(m.text)
+        if not name or gz.country_of(name):
+            m.label = None
+            continue
+        words = _name_words(name)
+        hit = next((e for ws, e in people if words <= ws or ws <= words), None)
+        if hit is None:
+            if name.isupper():
+                name = name.title()
+            hit = Entity(id=slugify(name), name=name, label="Person", aliases=[])
+            people.append((words, hit))
+        add(m, hit)
+        hit.add_alias(name)
+    _find_more_people(parsed, people)
+    for m in parsed.mentions:
+        if m.label == "Person" and m.kind == "name" and m.entity is None:
+            for ws, e in people:
+                if _name_words(m.text) <= ws:
+                    add(m, e)
+    # everything else, grouped by key; acronyms join their long form
+    by_key: dict[tuple[str, str], Entity] = {}
+    long_of_acr = {a: _org_key(long) for a, long in acr_of.items()}
+    pending_acr = []
+    for m in parsed.mentions:
+        if m.entity or m.kind != "name":
+            continue
+        if m.source == "acronym":
+            pending_acr.append(m)
+            continue
+        if m.label is None:
+            continue
+        key = _org_key(m.text)
+        e = by_key.get(key)
+        if e is None:
+            name = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
+            e = Entity(id=slugify(name), name=name, label=m.label, aliases=[])
+            by_key[key] = e
+        add(m, e)
+        e.add_alias(re.sub(r"\s*\(([^()]*)\)$", "", m.text))
+        inner = re.search(r"\(([A-Z][A-Za-z]{1,9}s?)\)$", m.text)
+        if inner:
+            e.add_alias(inner.group(1))
+    for m in pending_acr:
+        key = long_of_acr.get(m.text)
+        e = by_key.get(key) if key else None
+        if e is not None:
+            add(m, e)
+    _homes(parsed, res)
+    # same-named generic bodies of different countries are different nodes
+    for eid in list(ents):
+        e = ents[eid]
+        if e.label in ("Institution", "Mission") and _GENERIC_BODY.match(e.name) and eid in res.home:
+            code = res.home[eid][0]
+            if not any(gz.country_of(w.strip("’'s,")) for w in e.name.split()):
+                new = f"{eid}-{code}"
+                e.id = new
+                ents[new] = ents.pop(eid)
+                for m in parsed.mentions:
+                    if m.entity == eid:
+                        m.entity = new
+                res.home[new] = res.home.pop(eid)
+    for e in ents.values():
+        if e.label != "Country" and e.id in res.home:
+            e.country = res.home[e.id][0].upper()
+    return res
+
+
+def _is_subject(parsed: Parsed, m: Mention) -> bool:
+    after = parsed.text[m.end: m.end + 30]
+    return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|agreed|announced|urged|"
+                         r"welcomed|rejected|signed|hopes?|believes?|insists?|accused|warned)\b", after)) and \
+        not re.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
+
+
+def _dyad(parsed: Parsed, title: str) -> tuple[str, ...]:
+    counts: Counter = Counter()
+    for m in parsed.mentions:
+        if m.entity and m.label == "Country":
+            counts[m.entity] += 1
+        elif m.kind == "name":  # countries inside names such as "India-Japan Partnership"
+            for part in re.split(r"[\s\u2013-]+", m.text):
+                code = gz.country_of(part.strip("’'s,"))
+                if code:
+                    counts[code.lower()] += 1
+    for part in re.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", title):
+        code = gz.country_of(part)
+        if code and code.lower() in counts:
+            counts[code.lower()] += 3
+    return tuple(c for c, _ in counts.most_common(2))
+
+
+def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> None:
+    """Add mentions for people named later by one of their name words alone ("Kamikawa")."""
+    text = parsed.text
+    taken = [(m.start, m.end) for m in parsed.mentions]
+    new = []
+    for ws, e in people:
+        for w in ws:
+            if len(w) < 3 or gz.country_of(w) or w in ("president", "minister"):
+                continue
+            surface = next((t for t in e.name.split() if t.lower().strip(".") == w), None)
+            if not surface or not surface[0].isupper():
+                continue
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                if any(s <= hit.start() < t for s, t in taken):
+                    continue
+                m = Mention(hit.start(), hit.end(), surface, "Person", "name-word",
+                            sent=parsed.sent_of(hit.start()), entity=e.id)
+                e.add_alias(surface)
+                taken.append((hit.start(), hit.end()))
+                new.append(m)
+    parsed.mentions = sorted(parsed.mentions + new, key=lambda m: m.start)
+
+
+def _country_in(text: str) -> str | None:
+    """The first country named (or by demonym) in ``text``, as an entity id."""
+    for w in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text):
+        for cand in (w, *w.split()):
+            code = gz.country_of(cand.strip("’'s,."))
+            if code:
+                return code.lower()
+    return None
+
+
+def _homes(parsed: Parsed, res: Resolution) -> None:
+    text = parsed.text
+    ments = parsed.mentions
+    ents = res.entities
+    qualified: set[str] = set()  # countries named in titles: foreign officials get qualified
+    for i, m in enumerate(ments):
+        e = ents.get(m.entity or "")
+        if e is None or e.label in ("Country",) or e.id in res.home:
+            continue
+        s0, s1 = parsed.sents[m.sent]
+        prev_end = max([x.end for x in ments[:i] if x.sent == m.sent and x.label not in ("Country",)
+                        and x.entity != e.id and x.end <= m.start] or [s0])
+        left = text[max(prev_end, m.start - 90): m.start]
+        right = text[m.end: min(s1, m.end + 120)]
+        if e.label == "Person":
+            code = _person_country(parsed, res, i, left, right, qualified)
+            if code:
+                res.home[e.id] = (code, True)
+                res.titled.add(e.id)
+            continue
+        # organisations, missions, initiatives: the name, a possessive, a demonym, "-based"
+        code, stated = None, True
+        if e.label in ("Firm", "Institution", "Mission"):
+            for w in re.split(r"[\s]+", e.name):
+                c = gz.country_of(w.strip("’'s,()"))
+                if c and not re.search(r"[\u2013-]", w):
+                    code = c.lower()
+                    break
+            if code is None:
+                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){0,4}$", left)
+                if mt and gz.country_of(mt.group(1)):
+                    code = gz.country_of(mt.group(1)).lower()
+            if code is None:
+                mt = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?(?:firms?|compan(?:y|ies)|"
+                               r"manufacturers?|makers?|agency|group|conglomerates?|giants?|corporations?|"
+                               r"banks?|institutions?|universit(?:y|ies)|suppliers?)\b[^.;]*$", left)
+                if mt and gz.country_by_demonym(mt.group(1)):
+                    code = gz.country_by_demonym(mt.group(1)).lower()
+            based = re.search(r"([A-Z][\w ]*?)-based\s+(?:[\w-]+\s+){0,6}$", left)
+            if based:
+                place = next((x for x in ments if x.end <= m.start and x.start >= m.start - 120 and
+                              x.text == based.group(1) and x.entity), None)
+                if place and ents[place.entity].label == "Place":
+                    res.based[e.id] = place.entity
+                    if code is None and gz.place_country(place.text):
+                        code = gz.place_country(place.text).lower()
+            if code is None:  # a place in the name: "Tokyo Electron", "Chongqing University"
+                for w in (e.name.split()[0], e.name.split()[-1]):
+                    c = gz.place_country(w) if w[:1].isupper() and len(w) > 3 else None
+                    if c:
+                        code, stated = c.lower(), False
+                        break
+            if code is None:
+                sent_countries = [x for x in parsed.in_sent(m.sent) if x.label == "Country" and x.entity]
+                if sent_countries:
+                    near = min(sent_countries, key=lambda x: abs(x.start - m.start))
+                    code, stated = near.entity, False
+        if code:
+            res.home[e.id] = (code, stated)
+    # people with a title but no country: the dyad country with fewer office-holders so far
+    titled = [eid for eid in res.titled if eid not in res.home]
+    own = [c for c in res.dyad if c not in qualified]
+    for eid in sorted(titled, key=lambda x: min(m.start for m in ments if m.entity == x)):
+        if len(res.dyad) < 1:
+            break
+        if len(own) == 1 and len(res.dyad) == 2:  # unqualified titles belong to the writer's country
+            res.home[eid] = (own[0], False)
+            continue
+        counts = Counter(c for (c, _) in (res.home[p] for p in res.home if ents[p].label == "Person"))
+        code = min(res.dyad, key=lambda c: counts.get(c, 0))
+        res.home[eid] = (code, False)
+    # places: the gazetteer, "X in Y", "the Uruguayan capital, X", "the Argentinean city of X"
+    for m in ments:
+        e = ents.get(m.entity or "")
+        if e is None or e.label != "Place" or e.id in res.located:
+            continue
+        s1 = parsed.sents[m.sent][1]
+        right = text[m.end: min(s1, m.end + 40)]
+        left = text[max(parsed.sents[m.sent][0], m.start - 50): m.start]
+        mt = re.match(r"\s*(?:,\s*)?in\s+(?:the\s+)?", right)
+        if mt:
+            nxt = next((x for x in ments if x.start == m.end + mt.end() and x.entity), None)
+            if nxt and ents[nxt.entity].label in ("Place", "Country") and nxt.entity != e.id:
+                res.located[e.id] = (nxt.entity, True)
+                continue
+        mt = re.search(r"\b([A-Z][a-z]+)\s+(?:city|capital|town|province|state|region|port|island)\s*(?:of|,)\s*$", left)
+        if mt and gz.country_of(mt.group(1)):
+            res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
+            continue
+        code = gz.place_country(m.text)
+        if code and code.lower() not in (e.id,):
+            res.located[e.id] = (code.lower(), False)
+
+
+def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: str,
+                    qualified: set[str]) -> str | None:
+    """A person's country from the words around mention i (title, apposition, "(Brazil)")."""
+    m = parsed.mentions[i]
+    eid = m.entity
+    mt = re.search(r"^\s*\(([^)]+)\)", right)
+    if mt and gz.country_of(mt.group(1)):
+        code = gz.country_of(mt.group(1)).lower()
+        qualified.add(code)
+        return code
+    titles = list(_TITLE_RE.finditer(left))
+    if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
+            re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
+        res.titled.add(eid)
+    if titles:
+        window = left[max(0, titles[0].start() - 25):]
+        host = re.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", window)
+        if host and gz.country_of(host.group(1)):
+            res.host[eid] = gz.country_of(host.group(1)).lower()
+            window = window[: host.start()]
+        code = _country_in(window)
+        if code:
+            qualified.add(code)
+            return code
+    mt = re.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
+    if mt and _country_in(mt.group(1)):
+        return _country_in(mt.group(1))
+    mt = re.match(r"\s*,\s*[^,;]{0,60}?\b(?:of|in|for)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
+    if mt:
+        ents = res.entities
+        inst = next((x for x in parsed.mentions if m.end + mt.start(1) <= x.start < m.end + mt.end(1)
+                     and x.entity and ents[x.entity].label == "Institution"), None)
+        if inst:
+            res.office[eid] = inst.entity
+        code = _country_in(mt.group(1))
+        if code is None and inst is not None and inst.entity in res.home:
+            code = res.home[inst.entity][0]
+        if code:
+            qualified.add(code)
+            return code
+    if re.match(r"^\s*(?:and|,)\s+", left):  # "Japanese Minister A and Defence Minister B"
+        prev = [x for x in parsed.mentions[:i] if x.sent == m.sent and x.entity and x.entity != eid]
+        if prev and res.entities[prev[-1].entity].label == "Person" and prev[-1].entity in res.home:
+            return res.home[prev[-1].entity][0]
+    return None
