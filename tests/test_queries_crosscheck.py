@@ -15,6 +15,7 @@ from tiesdb.graph.store import Store
 from tiesdb.queries import neighbors, path, top
 from tiesdb.queries.export import export, import_graph, select
 
+pytestmark = pytest.mark.slow
 LABELS = ("Country", "Person", "Firm", "Institution", "Initiative", "Place")
 _docs = itertools.count()
 

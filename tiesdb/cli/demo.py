@@ -27,7 +27,11 @@ def demo(folder: Path) -> None:
     click.echo(f"\nThe store holds {s['documents']} document, {s['nodes']} nodes and {s['ties']} ties.")
     emit([{"label": k, "nodes": v} for k, v in s["labels"].items()], title="Nodes by label")
     emit([{"type": k, "ties": v} for k, v in s["types"].items()], title="Ties by type")
-    emit(run.sample, title="A few ties with their evidence")
+    click.echo("\nA few ties with their evidence:")
+    for t in run.sample:
+        evidence = " ".join(t["evidence"].split())
+        evidence = evidence if len(evidence) <= 150 else evidence[:147] + "..."
+        click.echo(f"  {t['source']} -[{t['type']}]-> {t['target']}\n      \"{evidence}\"")
     click.echo(f"\nCypher: {run.cypher}   (c = 'DEU')")
     emit(run.cypher_rows, title="Germany's ties by type")
     click.echo("\nNetworkX: the most connected entities (degree centrality)")

@@ -17,9 +17,16 @@ def _embedded_path(store_path: Path | None) -> Path | None:
     return store_path or obj.get("store")
 
 
-def _progress(kind: str, done: int) -> None:
-    if done % 100_000 < 5000:
-        info(f"  {done:,} {kind} ...")
+class _Progress:
+    """`progress(kind, done)` callback: a status line every 100,000 rows."""
+
+    def __init__(self) -> None:
+        self.shown: dict[str, int] = {}
+
+    def __call__(self, kind: str, done: int) -> None:
+        if done // 100_000 > self.shown.get(kind, 0):
+            self.shown[kind] = done // 100_000
+            info(f"  {done:,} {kind} ...")
 
 
 @cli.group("neo4j")
@@ -81,7 +88,7 @@ def push(store_path: Path | None, batch: int) -> None:
 
     with Store(_embedded_path(store_path), read_only=True) as store, Neo4jStore.from_env() as neo:
         info(f"pushing {store.path} to {neo.path} ...")
-        report = push_graph(store, neo, batch=batch, progress=_progress)
+        report = push_graph(store, neo, batch=batch, progress=_Progress())
     click.echo(report.summary("pushed"))
 
 
@@ -101,5 +108,5 @@ def pull(store_path: Path | None, batch: int) -> None:
 
     with Neo4jStore.from_env() as neo, Store(_embedded_path(store_path), create=True) as store:
         info(f"pulling {neo.path} into {store.path} ...")
-        report = pull_graph(neo, store, batch=batch, progress=_progress)
+        report = pull_graph(neo, store, batch=batch, progress=_Progress())
     click.echo(report.summary("pulled"))

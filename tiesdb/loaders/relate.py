@@ -23,11 +23,16 @@ VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
 INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b", re.I)
 FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
-SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ied)|sells?|sold|deliver\w*|export\w*|procure\w*|purchas\w*|buys?|"
-                    r"bought|contract|deal|orders?|ordered|acquir\w+|upgrade)\b", re.I)
-TRADE = re.compile(r"\b(?:trade|trading|exports?|imports?|products|tariffs?|barriers)\b", re.I)
+SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
+                  r"provid(?:e|es|ed|ing))\b", re.I)
+BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|imports?|"
+                 r"imported)\b", re.I)
+DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
+TRADE = re.compile(r"\b(?:bilateral trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with)|"
+                   r"trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
+                   r"(?:to|from|into)|barriers against \w+ products|tariffs? on)\b", re.I)
 PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|joint venture|jointly|"
-                     r"co-develop\w*|co-production|together|alliance|ties|relations(?:hip)?)\b", re.I)
+                     r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
                     r"took part|take part|elevat\w*)\b", re.I)
@@ -163,6 +168,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         lab = ents[eid].label
         if lab == "Person":
             T.add(eid, code, "REPRESENTS", s, "title-country", 0.8 if stated else 0.5, implied=not stated)
+        elif lab in ("Initiative", "Mission") and not re.search(r"embassy|consulate|high commission",
+                                                              ents[eid].name, re.I):
+            T.add(code, eid, "PARTICIPATES_IN", s, "owner", 0.6)
         elif lab == "Mission" and re.search(r"embassy|consulate|high commission", ents[eid].name, re.I):
             T.add(eid, code, "REPRESENTS", s, "mission-country", 0.8)
         else:
@@ -176,9 +184,6 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     for pid, (where, stated) in res.located.items():
         T.add(pid, where, "LOCATED_IN", _first_sent(parsed, pid), "place-in" if stated else "gazetteer",
               0.8 if stated else 0.6, implied=not stated)
-        code = gz.place_country(ents[where].name) if where in ents and ents[where].label == "Place" else None
-        if code and stated:
-            T.add(pid, code.lower(), "LOCATED_IN", _first_sent(parsed, pid), "place-in-chain", 0.5, implied=True)
 
     # leaders: the first-named office-holder of each dyad country
     leaders = []
@@ -204,7 +209,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 uniq.append((eid, off))
         return uniq
 
+    def former(p: str) -> bool:
+        """A former office-holder is history, not a party to today's meetings."""
+        return any(re.search(r"\b(?:former|late|then)\b[^.]{0,30}$", text[max(0, m.start - 40): m.start])
+                   for m in parsed.mentions if m.entity == p)
+
     signed: set[str] = set()
+    issued: set[str] = set()
     for i in range(len(parsed.sents)):
         if i in parsed.headings:
             continue
@@ -227,11 +238,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
 
         # MEETS
         if MEET.search(sent):
-            ps = people[:4]
+            ps = [p for p in people if not former(p)][:4]
             for a, b in combinations(ps, 2):
                 if home(a) != home(b) or home(a) is None:
                     T.add(a, b, "MEETS", i, "meeting-people", 0.7)
-            if len(ps) == 1 and re.search(r"\bmet\b", sent):
+            if len(ps) == 1 and re.search(r"\bmet with\b", sent):
                 for o in orgs:
                     if lab[o] == "Institution" and home(o) != home(ps[0]):
                         T.add(ps[0], o, "MEETS", i, "meeting-body", 0.5)
@@ -241,15 +252,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                       "talks-between", 0.7)
             # a meeting held abroad: the visitors visit the place
             for pl, off in places:
-                before = text[max(parsed.sents[i][0], off - 12): off]
-                pcode = res.located.get(pl, (None,))[0]
-                if pcode and len(pcode) != 3:
-                    pcode = res.located.get(pcode, (None,))[0]
-                if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) or not pcode:
+                before = text[max(parsed.sents[i][0], off - 40): off]
+                city, pcode = pl, res.located.get(pl, (None,))[0]
+                if pcode and pcode in ents and ents[pcode].label == "Place":  # a venue: the visit is to its city
+                    city, pcode = pcode, res.located.get(pcode, (None,))[0]
+                if not pcode or not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+(?:city|capital|town)\s+of\s+)?$",
+                                              before):
                     continue
-                for p in (people or leaders):
+                for p in [x for x in (people or leaders) if not former(x)]:
                     if home(p) and home(p) != pcode:
-                        T.add(p, pl, "VISITS", i, "meeting-abroad", 0.5, implied=True)
+                        T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
                         T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
         # VISITS
         vm = VISIT.search(sent)
@@ -269,15 +281,31 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         # SIGNS / PARTICIPATES_IN for agreements
         if agreements and SIGN.search(sent):
+            verb = parsed.sents[i][0] + SIGN.search(sent).start()
             signers = [p for p, o in acts if p in people and not re.match(
                 r"(?:(?!\bsign)[^;])*?\bwitness", text[o: parsed.sents[i][1]])]
-            signers += countries + [o for o in orgs]
+            signers += countries + [e for e, o in acts if e in orgs and o < verb]
             if not countries:
                 signers += list(dyad)
             for a in agreements:
                 signed.add(a)
                 for s in signers:
                     T.add(s, a, "SIGNS", i, "sign", 0.7)
+        mm = MEMBER.search(sent)
+        if mm:
+            groups = [e for e, o in acts if o > parsed.sents[i][0] + mm.start() and lab[e] in ("Initiative", "Institution")]
+            members = [e for e, o in acts if o < parsed.sents[i][0] + mm.start() and lab[e] in ("Country", "Institution")]
+            for g in groups[:1]:
+                for c in members:
+                    T.add(c, g, "MEMBER_OF", i, "member-of", 0.6)
+        for a in agreements:
+            mt = re.search(r"\b(?:released|issued|published|adopted)\s+by\s+(?:the\s+)?", sent)
+            if mt:
+                by = [e for e, o in acts if o >= parsed.sents[i][0] + mt.end() and lab[e] in ("Institution", "Country",
+                                                                                                "Person")]
+                for x in by[:1]:
+                    T.add(x, a, "PARTICIPATES_IN", i, "issued-by", 0.6)
+                    issued.add(a)
         # initiatives and missions
         for p in programmes:
             participants = [o for o in orgs if o not in programmes]
@@ -292,14 +320,25 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for c in countries if countries else list(dyad):
                     T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
             if LAUNCH.search(sent):
-                for pp in people:
+                for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
         # PARTNERS_WITH between firms/bodies of different countries, or with a country
         if PARTNER.search(sent):
-            for a, b in combinations(orgs[:4], 2):
-                if home(a) != home(b) or home(a) is None:
-                    T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
-            mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)", sent)
+            bt = re.search(r"\bbetween\s", sent)
+            pair = [e for e, o in acts if bt and o > parsed.sents[i][0] + bt.start() and lab[e] in ("Firm", "Institution")]
+            if len(pair) >= 2:  # "a joint venture between A and B"
+                T.add(pair[0], pair[1], "PARTNERS_WITH", i, "partners-between", 0.6)
+                jv = re.search(r"([A-Z][^,]*),\s+(?:a|the)\s+joint venture\s+between", sent)
+                subj = [e for e, o in acts if jv and parsed.sents[i][0] + jv.start(1) <= o < parsed.sents[i][0] + jv.end(1)
+                        and lab[e] == "Firm"]
+                for owner in pair[:2]:
+                    for j in subj[:1]:
+                        T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied=True)
+            else:
+                for a, b in combinations(orgs[:4], 2):
+                    if home(a) != home(b) or home(a) is None:
+                        T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
+            mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)(?!['’]s)\b", sent)
             if mt and gz.country_of(mt.group(1)) and orgs:
                 T.add(orgs[0], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
         # INVESTS_IN
@@ -324,18 +363,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-        # SUPPLIES
-        if firms and SUPPLY.search(sent):
-            buyers = [c for c in countries] + [o for o in orgs if lab[o] == "Institution"]
-            for f in firms:
-                for b in buyers:
-                    if b != home(f) and res.home.get(b, (None,))[0] != home(f):
-                        T.add(f, b, "SUPPLIES", i, "supply", 0.5)
+        # SUPPLIES: sellers before a sell verb, buyers before a buy verb, firms a deal is made with
+        if firms:
+            for f, b in _supplies(sent, parsed.sents[i][0], acts, lab):
+                if b != home(f):
+                    T.add(f, b, "SUPPLIES", i, "supply", 0.5)
         # FUNDS
         fm = FUND.search(sent)
         if fm:
             off = parsed.sents[i][0] + fm.start()
-            funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")]
+            funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
             recips = [e for e, o in acts if o > off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm")]
             if funders and recips:
                 amt = money(sent)
@@ -349,7 +386,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
 
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
-        if e.label == "Agreement" and eid not in signed:
+        if e.label == "Agreement" and eid not in signed and eid not in issued:
             for c in dyad:
                 T.add(c, eid, "PARTICIPATES_IN", _first_sent(parsed, eid), "agreement-parties", 0.4)
     # the document's two countries cooperate
@@ -361,3 +398,27 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             best = next((i for i in range(len(parsed.sents)) if {c for c, _ in actors(i)} >= set(dyad)), 0)
         T.add(dyad[0], dyad[1], "PARTNERS_WITH", best, "dyad", 0.6)
     return list(T.ties.values())
+
+
+def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str]) -> list[tuple[str, str]]:
+    """(seller, buyer) pairs of one sentence, one verb at a time."""
+    out = []
+    verbs = sorted([(m.start(), "sell") for m in SELL.finditer(sent)] + [(m.start(), "buy") for m in BUY.finditer(sent)])
+    bounds = [v for v, _ in verbs] + [len(sent)]
+    for k, (pos, kind) in enumerate(verbs):
+        lo = bounds[k - 1] if k else 0
+        before = [e for e, o in acts if s0 + lo <= o < s0 + pos]
+        after = [e for e, o in acts if s0 + pos < o < s0 + bounds[k + 1]]
+        if kind == "sell":
+            sellers = [e for e in before if lab[e] in ("Firm", "Country")][-1:]
+            buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
+        else:
+            buyers = [e for e in before if lab[e] in ("Country", "Institution", "Firm")][-1:]
+            sellers = [e for e in after if lab[e] == "Firm"][:1]
+        out += [(f, b) for f in sellers for b in buyers if f != b]
+    if not verbs:
+        dm = DEAL.search(sent)
+        if dm:
+            sellers = [e for e, o in acts if s0 + dm.end() <= o and lab[e] == "Firm"][:1]
+            out += [(f, b) for f in sellers for b, _ in acts if b != f and lab[b] in ("Country", "Institution")]
+    return out

@@ -66,7 +66,8 @@ def _org_key(name: str) -> str:
     s = re.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
     words = s.split()
     # a leading country, demonym or "X-Y" pair of countries is not part of the key
-    while words:
+    # (except for generic bodies: India's and Japan's "Ministry of Defence" differ)
+    while words and not _GENERIC_BODY.match(" ".join(words[1:])):
         first = words[0].strip("’'s")
         parts = re.split(r"[\u2013-]", first)
         if gz.country_of(first) or (len(parts) > 1 and all(gz.country_of(p) for p in parts)):
@@ -152,6 +153,21 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         add(m, hit)
         hit.add_alias(name)
     _find_more_people(parsed, people)
+    for m in parsed.mentions:  # a place or body named like a person of the document is that person
+        if m.entity is None and m.kind == "name" and m.label in ("Place", "Firm", "Institution", None) \
+                and " " not in m.text and m.source not in ("shape", "gazetteer-place"):
+            hit = next((e for ws, e in people if m.text.lower() in ws), None)
+            if hit:
+                m.label = "Person"
+                add(m, hit)
+    for m in parsed.mentions:  # "the President": the one person of the document with that title
+        if m.kind == "title-ref":
+            title = m.text[4:].lower()
+            cands = {x.entity for x in parsed.mentions if x.entity and x.label == "Person" and
+                     title in parsed.text[max(0, x.start - 40): x.start].lower()}
+            if len(cands) == 1:
+                m.entity = cands.pop()
+                m.kind = "name"
     for m in parsed.mentions:
         if m.label == "Person" and m.kind == "name" and m.entity is None:
             for ws, e in people:
@@ -170,10 +186,16 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.label is None:
             continue
         key = _org_key(m.text)
+        if _GENERIC_BODY.match(m.text):  # "Chile's Ministry of Defence" vs "Peru's Ministry of Defence"
+            left = text[max(0, m.start - 40): m.start]
+            owner = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", left)
+            if owner and gz.country_of(owner.group(1)):
+                key += "|" + gz.country_of(owner.group(1))
         e = by_key.get(key)
         if e is None:
             name = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
-            e = Entity(id=slugify(name), name=name, label=m.label, aliases=[])
+            eid = slugify(name) + ("-" + key.split("|")[1].lower() if "|" in key else "")
+            e = Entity(id=eid, name=name, label=m.label, aliases=[])
             by_key[key] = e
         add(m, e)
         e.add_alias(re.sub(r"\s*\(([^()]*)\)$", "", m.text))
@@ -191,7 +213,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         e = ents[eid]
         if e.label in ("Institution", "Mission") and _GENERIC_BODY.match(e.name) and eid in res.home:
             code = res.home[eid][0]
-            if not any(gz.country_of(w.strip("’'s,")) for w in e.name.split()):
+            if not any(gz.country_of(w.strip("’'s,")) for w in e.name.split()) and not eid.endswith("-" + code):
                 new = f"{eid}-{code}"
                 e.id = new
                 ents[new] = ents.pop(eid)
@@ -302,23 +324,33 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                     code = gz.country_by_demonym(mt.group(1)).lower()
             based = re.search(r"([A-Z][\w ]*?)-based\s+(?:[\w-]+\s+){0,6}$", left)
             if based:
-                place = next((x for x in ments if x.end <= m.start and x.start >= m.start - 120 and
-                              x.text == based.group(1) and x.entity), None)
-                if place and ents[place.entity].label == "Place":
-                    res.based[e.id] = place.entity
-                    if code is None and gz.place_country(place.text):
-                        code = gz.place_country(place.text).lower()
+                pid = _entity_named(ents, based.group(1), "Place")
+                if pid:
+                    res.based[e.id] = pid
+                bc = gz.place_country(based.group(1)) or gz.country_of(based.group(1))
+                if code is None and bc:
+                    code = bc.lower()
             if code is None:  # a place in the name: "Tokyo Electron", "Chongqing University"
                 for w in (e.name.split()[0], e.name.split()[-1]):
-                    c = gz.place_country(w) if w[:1].isupper() and len(w) > 3 else None
+                    c = gz.big_place_country(w) if w[:1].isupper() and len(w) > 3 else None
                     if c:
                         code, stated = c.lower(), False
                         break
-            if code is None:
-                sent_countries = [x for x in parsed.in_sent(m.sent) if x.label == "Country" and x.entity]
-                if sent_countries:
-                    near = min(sent_countries, key=lambda x: abs(x.start - m.start))
-                    code, stated = near.entity, False
+            if e.id not in res.based:  # a place of the document in the name: "Chongqing University", "X (Chongqing) Co"
+                for alias in e.aliases:
+                    inner = re.search(r"\(([A-Z][\w ]+)\)", alias)
+                    for w in ([inner.group(1)] if inner else []) + [alias.split()[0], alias.split()[-1]]:
+                        pid = _entity_named(ents, w, "Place")
+                        if pid:
+                            res.based[e.id] = pid
+                            break
+                    if e.id in res.based:
+                        break
+            if code is None and e.id in res.based:
+                c = res.located.get(res.based[e.id]) or (None,)
+                pc = gz.place_country(ents[res.based[e.id]].name)
+                if pc:
+                    code, stated = pc.lower(), False
         if code:
             res.home[e.id] = (code, stated)
     # people with a title but no country: the dyad country with fewer office-holders so far
@@ -371,7 +403,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
         res.titled.add(eid)
     if titles:
-        window = left[max(0, titles[0].start() - 25):]
+        window = left[max(0, titles[0].start() - 25):].split("\n")[-1]
         host = re.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", window)
         if host and gz.country_of(host.group(1)):
             res.host[eid] = gz.country_of(host.group(1)).lower()
@@ -400,4 +432,13 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         prev = [x for x in parsed.mentions[:i] if x.sent == m.sent and x.entity and x.entity != eid]
         if prev and res.entities[prev[-1].entity].label == "Person" and prev[-1].entity in res.home:
             return res.home[prev[-1].entity][0]
+    return None
+
+
+def _entity_named(ents: dict[str, Entity], name: str, label: str) -> str | None:
+    """The id of the ``label`` entity with ``name`` among its aliases, or None."""
+    key = gz.norm(name)
+    for e in ents.values():
+        if e.label == label and any(gz.norm(a) == key for a in e.aliases):
+            return e.id
     return None

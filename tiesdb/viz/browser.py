@@ -88,11 +88,20 @@ def open_view(browser: Any, html: str | Path, *, width: int = 1280, height: int 
     return visit
 
 
-def screenshot(html: str | Path, png: str | Path, *, width: int = 1280, height: int = 800) -> Path:
-    """Save a PNG of the view in ``html`` once it is laid out; returns the PNG path."""
+def screenshot(html: str | Path, png: str | Path, *, width: int = 1280, height: int = 800,
+               browser: Any = None) -> Path:
+    """Save a PNG of the view in ``html`` once it is laid out; returns the PNG path.
+
+    ``browser``: a playwright Browser to reuse (one playwright per thread); else one is started.
+    """
     png = Path(png)
     png.parent.mkdir(parents=True, exist_ok=True)
-    with chromium() as browser:
-        visit = open_view(browser, html, width=width, height=height)
+    if browser is None:
+        with chromium() as b:
+            return screenshot(html, png, width=width, height=height, browser=b)
+    visit = open_view(browser, html, width=width, height=height)
+    try:
         visit.page.screenshot(path=str(png))
+    finally:
+        visit.page.close()
     return png

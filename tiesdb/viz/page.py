@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 #: Above this many nodes the page shows only the best-connected ones (and says so).
 DEFAULT_MAX_NODES = 2000
 #: Up to this many nodes the browser lays the graph out with physics; above, Python does.
-PHYSICS_MAX_NODES = 300
+PHYSICS_MAX_NODES = 150
 
 #: Node label -> (colour, vis-network shape); Place is a dot with a dashed border.
 LABEL_STYLE: dict[str, tuple[str, str]] = {
@@ -162,13 +162,13 @@ def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "keyboard": False},
-        "layout": {"improvedLayout": physics and n_nodes <= 100, "randomSeed": 7},
+        "layout": {"improvedLayout": physics and n_nodes <= 50, "randomSeed": 7},
     }
     if physics:
         options["physics"] = {
             "enabled": True, "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
             "minVelocity": 1,
         }
     else:
@@ -214,10 +214,11 @@ def view_data(graph: nx.MultiDiGraph, *, title: str = "tiesdb view", heading: st
         "counts": {"nodes": n, "ties": m, "edges": len(edges),
                    "total_nodes": total_nodes, "total_ties": total_ties},
         "physics": physics,
-        "labels": {lab: {"color": LABEL_STYLE.get(lab, _OTHER)[0], "shape": LABEL_STYLE.get(lab, _OTHER)[1]}
-                   for lab in labels},
-        "types": {t: {"color": TYPE_COLOR.get(t, _OTHER[0]), "symmetric": t in schema.SYMMETRIC}
-                  for t in sorted({e["type"] for e in edges}, key=_type_order)},
+        # Lists, not dicts: tojson sorts keys and the legend keeps the schema's order.
+        "labels": [{"name": lab, "color": LABEL_STYLE.get(lab, _OTHER)[0], "shape": LABEL_STYLE.get(lab, _OTHER)[1]}
+                   for lab in labels],
+        "types": [{"name": t, "color": TYPE_COLOR.get(t, _OTHER[0]), "symmetric": t in schema.SYMMETRIC}
+                  for t in sorted({e["type"] for e in edges}, key=_type_order)],
         "docs": docs,
         "nodes": nodes,
         "edges": edges,

@@ -1,0 +1,184 @@
+"""Push and pull rates between the embedded store and Neo4j on a synthetic graph, and the same
+3 queries timed on both backends.
+
+    python benchmarks/neo4j_push.py                     # 1M ties, starts its own Neo4j server
+    python benchmarks/neo4j_push.py --ties 100000 --json out.json
+
+The synthetic graph is written to an embedded store with COPY (fast), then `push` copies it into
+a fresh Neo4j started by scripts/neo4j-server (always stopped at the end), a second push shows
+the cost of an idempotent re-push, and `pull` copies it back into a new embedded store.
+Use --uri to test a server of your own: its database is WIPED first.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tiesdb.graph.neo4j import Neo4jStore, pull, push  # noqa: E402
+from tiesdb.graph.store import Store  # noqa: E402
+
+# (type, source label, target label, share of ties)
+MIX = [("MEETS", "Country", "Country", 0.15), ("TRADES_WITH", "Country", "Country", 0.05),
+       ("PARTNERS_WITH", "Firm", "Firm", 0.15), ("INVESTS_IN", "Firm", "Country", 0.15),
+       ("SUPPLIES", "Firm", "Country", 0.10), ("VISITS", "Person", "Country", 0.15),
+       ("REPRESENTS", "Person", "Country", 0.05), ("BASED_IN", "Firm", "Country", 0.10),
+       ("PARTICIPATES_IN", "Firm", "Initiative", 0.10)]
+NODE_SHARE = {"Country": 200, "Initiative": 2000}  # fixed counts; the rest split Firm/Person
+DOMAINS = ["economy", "defence", "space", "technology", "diplomacy", "energy"]
+QUERIES = [
+    ("1-hop neighbours of a country", "MATCH (c:Country {id: 'c-7'})-[r]-(x) RETURN DISTINCT x.id", {}),
+    ("count ties by type", "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n", {}),
+    ("firms of country A investing in country B",
+     "MATCH (f:Firm)-[:BASED_IN]->(:Country {id: 'c-1'}) MATCH (f)-[i:INVESTS_IN]->(:Country {id: 'c-2'}) "
+     "RETURN f.id, i.amount", {}),
+]
+
+
+def make_store(path: Path, n_nodes: int, n_ties: int, docs: int, seed: int = 7) -> dict[str, int]:
+    """An embedded store with ``n_nodes`` entities and ``n_ties`` ties, written with COPY."""
+    rng = random.Random(seed)
+    tmp = Path(tempfile.mkdtemp(prefix="tiesdb-bench-csv-"))
+    rest = max(n_nodes - sum(NODE_SHARE.values()), 2)
+    counts = {**NODE_SHARE, "Firm": rest // 2, "Person": rest - rest // 2}
+    prefix = {"Country": "c", "Initiative": "i", "Firm": "f", "Person": "p"}
+    doc_ids = [f"doc-{i}" for i in range(docs)]
+    with Store(path, create=True) as db:
+        with open(tmp / "docs.csv", "w", newline="") as f:
+            w = csv.writer(f)
+            for i, d in enumerate(doc_ids):
+                w.writerow([d, f"Synthetic document {i}", f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                            f"synthetic/{d}.txt", f"{i:064x}", 120, f"Synthetic text of document {i}."])
+        db.query(f"COPY Document FROM '{tmp / 'docs.csv'}' (header=false)", write=True)
+        for label, n in counts.items():
+            file = tmp / f"{label}.csv"
+            with open(file, "w", newline="") as f:
+                w = csv.writer(f)
+                for i in range(n):
+                    name = f"{label} {i}"
+                    w.writerow([f"{prefix[label]}-{i}", name, f"[{name},{prefix[label].upper()}{i}]", "",
+                                "", f"[{rng.choice(doc_ids)}]"])
+            db.query(f"COPY {label} FROM '{file}' (header=false)", write=True)
+        for ttype, sl, dl, share in MIX:
+            file = tmp / f"{ttype}.csv"
+            k = int(n_ties * share)
+            with open(file, "w", newline="") as f:
+                w = csv.writer(f)
+                for i in range(k):
+                    s = f"{prefix[sl]}-{rng.randrange(counts[sl])}"
+                    t = f"{prefix[dl]}-{rng.randrange(counts[dl])}"
+                    doc = rng.choice(doc_ids)
+                    amount = f"{rng.randrange(1, 10**6) * 1000.0}" if ttype in ("INVESTS_IN", "TRADES_WITH") else ""
+                    w.writerow([s, t, f"t-{ttype[:3].lower()}-{i}", f"{s} and {t}: synthetic evidence sentence {i}.",
+                                doc, f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}", rng.choice(DOMAINS), amount,
+                                "USD" if amount else "", "", "bench", "0.5", 0, 40, "false"])
+            db.query(f"COPY {ttype} FROM '{file}' (from='{sl}', to='{dl}', header=false)", write=True)
+        stats = db.stats()
+    for file in tmp.iterdir():
+        file.unlink()
+    tmp.rmdir()
+    return {"documents": stats["documents"], "nodes": stats["nodes"], "ties": stats["ties"]}
+
+
+def time_query(db, cypher: str, params: dict, runs: int) -> tuple[float, int]:
+    """Median milliseconds over ``runs`` runs (after one warm-up) and the row count."""
+    rows = len(db.query(cypher, params).rows)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        db.query(cypher, params)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), rows
+
+
+def start_server() -> tuple[dict[str, str], Path]:
+    state = Path(tempfile.mkdtemp(prefix="tiesdb-bench-neo4j-")) / "server.json"
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "start", "--state", str(state)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"cannot start Neo4j: {out.stderr.strip()}")
+    return dict(re.findall(r"(NEO4J_\w+)=(\S+)", out.stdout)), state
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ties", type=int, default=1_000_000)
+    ap.add_argument("--nodes", type=int, default=100_000)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--batch", type=int, default=5000)
+    ap.add_argument("--runs", type=int, default=10, help="runs per query timing")
+    ap.add_argument("--uri", help="use this server (NEO4J_USER/NEO4J_PASSWORD from env); its data is WIPED")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="tiesdb-bench-"))
+    results: dict = {"ties": args.ties, "nodes": args.nodes, "batch": args.batch}
+    t0 = time.perf_counter()
+    results["graph"] = make_store(work / "source", args.nodes, args.ties, args.docs)
+    results["build_embedded_s"] = round(time.perf_counter() - t0, 1)
+    print(f"synthetic store: {results['graph']} in {results['build_embedded_s']}s", file=sys.stderr)
+
+    state = None
+    if args.uri:
+        env = {"NEO4J_URI": args.uri, "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
+               "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", "")}
+    else:
+        env, state = start_server()
+    try:
+        with Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]) as neo:
+            results["server"] = neo.server_agent
+            while neo.query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*)", write=True).rows[0][0]:
+                pass
+            with Store(work / "source", read_only=True) as src:
+                for name in ("push", "re-push"):
+                    rep = push(src, neo, batch=args.batch)
+                    results[name] = {"seconds": round(rep.seconds, 1), "ties_per_s": round(rep.ties_per_second),
+                                     "phases_s": {k: round(v, 1) for k, v in rep.phases.items()}}
+                    print(f"{name}: {rep.summary()} phases {results[name]['phases_s']}", file=sys.stderr)
+                assert neo.stats()["ties"] == results["graph"]["ties"]
+                with Store(work / "pulled", create=True) as dst:
+                    rep = pull(neo, dst, batch=args.batch)
+                    results["pull"] = {"seconds": round(rep.seconds, 1), "ties_per_s": round(rep.ties_per_second),
+                                       "phases_s": {k: round(v, 1) for k, v in rep.phases.items()}}
+                    print(f"pull: {rep.summary()} phases {results['pull']['phases_s']}", file=sys.stderr)
+                    assert dst.stats()["ties"] == results["graph"]["ties"]
+                results["queries_ms"] = {}
+                for qname, cypher, params in QUERIES:
+                    e_ms, e_rows = time_query(src, cypher, params, args.runs)
+                    n_ms, n_rows = time_query(neo, cypher, params, args.runs)
+                    assert e_rows == n_rows, (qname, e_rows, n_rows)
+                    results["queries_ms"][qname] = {"embedded": round(e_ms, 2), "neo4j": round(n_ms, 2),
+                                                    "rows": e_rows}
+    finally:
+        if state is not None:
+            subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "stop", "--state", str(state)],
+                           capture_output=True)
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"\n{results['graph']['ties']:,} ties, {results['graph']['nodes']:,} nodes on {results['server']}")
+    for name in ("push", "re-push", "pull"):
+        r = results[name]
+        print(f"{name:8} {r['seconds']:7.1f} s  {r['ties_per_s']:>9,} ties/s  {r['phases_s']}")
+    print(f"\n{'query':45} {'embedded ms':>12} {'neo4j ms':>10} {'rows':>6}")
+    for qname, r in results["queries_ms"].items():
+        print(f"{qname:45} {r['embedded']:12.2f} {r['neo4j']:10.2f} {r['rows']:6}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
