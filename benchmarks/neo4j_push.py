@@ -139,8 +139,10 @@ def main() -> None:
     try:
         with Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]) as neo:
             results["server"] = neo.server_agent
-            while neo.query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*)", write=True).rows[0][0]:
-                pass
+            for cypher in ("MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*)",
+                           "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)"):
+                while neo.query(cypher, write=True).rows[0][0]:
+                    pass
             with Store(work / "source", read_only=True) as src:
                 for name in ("push", "re-push"):
                     rep = push(src, neo, batch=args.batch)

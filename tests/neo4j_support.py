@@ -68,5 +68,7 @@ def neo(neo4j_env: dict, monkeypatch: pytest.MonkeyPatch):
 
 def wipe(db) -> None:
     """Delete every node and relationship (keeps constraints and indexes)."""
-    while db.query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*)", write=True).rows[0][0]:
-        pass
+    for cypher in ("MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*)",
+                   "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)"):
+        while db.query(cypher, write=True).rows[0][0]:
+            pass

@@ -252,6 +252,8 @@ def test_cli_ties(store_dir):
     r = run(store_dir, "ties", "Norway", "Chile", "--types", "SUPPLIES", "--csv")
     assert r.stdout.splitlines()[0] == "type,domain,date,source,target,via,evidence,id"
     assert "Codelco,\"Hydro, Norsk\"" in r.stdout
+    upto = json.loads(run(store_dir, "ties", "Norway", "Chile", "--until", "2023", "--json").stdout)
+    assert upto and {x["date"] for x in upto} == {"2023-05-02"}  # --until YYYY means to the end of that year
     table = run(store_dir, "ties", "Norway", "Chile", "--since", "2024")
     assert "Ana Rojas" in table.stdout and "Equinor" not in table.stdout
     assert table.stdout.startswith("Norway - Chile: 2 ties (MEETS 1, SUPPLIES 1)") and "\nSUPPLIES (economy)\n  Codelco -> Hydro, Norsk" in table.stdout

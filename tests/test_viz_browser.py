@@ -184,6 +184,13 @@ def test_big_graph_uses_a_precomputed_layout(opened):
         x: tiesdb.nodes.get('n0').x})""")
     assert info["physics"] is False and info["x"] is not None
     assert info["nodes"] == n and info["ties"] == g.number_of_edges()
+    # The physics checkbox starts the live layout and stops it again.
+    running = "tiesdb.network.physics.physicsEnabled"
+    assert v.page.evaluate(running) is False and not v.page.is_checked("#physics")
+    v.page.check("#physics")
+    assert v.page.evaluate(running) is True
+    v.page.uncheck("#physics")
+    assert v.page.evaluate(running) is False
 
 
 def test_capped_view_says_what_was_cut(opened):

@@ -63,6 +63,11 @@ def test_between_draws_the_dyad(store: Path, tmp_path: Path):
     assert "Between Japan and India" in result.output
     # Japan's side includes Denso (BASED_IN Japan), so its investment in India belongs here.
     assert drawn(out) == ({"jpn", "ind", "denso"}, {"MEETS", "INVESTS_IN"})
+    # Drawn in columns: Japan's side on the left, India's on the right.
+    data = page_data(out)
+    x = {n["id"]: n["x"] for n in data["nodes"]}
+    assert x["jpn"] == x["denso"] < 0 < x["ind"]
+    assert data["physics"] is False and all(n["fixed"] == {"x": True, "y": False} for n in data["nodes"])
 
 
 def test_query_draws_returned_ties_or_nodes(store: Path, tmp_path: Path):

@@ -12,33 +12,39 @@ from tiesdb.cli import _plain, cli, emit, info, open_store, output_options, stor
 
 
 class DateType(click.ParamType):
-    """YYYY-MM-DD, YYYY-MM (first day) or YYYY (1 January)."""
+    """YYYY-MM-DD, YYYY-MM or YYYY: the first day of the period, or with ``end`` its last day."""
     name = "DATE"
+
+    def __init__(self, end: bool = False) -> None:
+        self.end = end
 
     def convert(self, value: Any, param, ctx) -> dt.date:
         if isinstance(value, dt.date):
             return value
         text = str(value).strip()
-        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        for fmt, step in (("%Y-%m-%d", None), ("%Y-%m", "month"), ("%Y", "year")):
             try:
-                return dt.datetime.strptime(text, fmt).date()
+                day = dt.datetime.strptime(text, fmt).date()
             except ValueError:
-                pass
+                continue
+            if self.end and step == "year":
+                day = day.replace(month=12, day=31)
+            elif self.end and step == "month":
+                day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return day
         self.fail(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", param, ctx)
 
 
-DATE = DateType()
-
-
 def split_list(value: str | None) -> list[str] | None:
-    """"A,B, C" -> ["A", "B", "C"]; None or "" -> None."""
+    """Split "A,B, C" into ["A", "B", "C"]; None or "" gives None."""
     items = [x.strip() for x in (value or "").split(",") if x.strip()]
     return items or None
 
 
 def date_options(f):
-    f = click.option("--until", type=DATE, help="Only ties dated on or before this day.")(f)
-    return click.option("--since", type=DATE, help="Only ties dated on or after this day (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--until", type=DateType(end=True),
+                     help="Only ties dated on or before this day (YYYY or YYYY-MM: to the period's end).")(f)
+    return click.option("--since", type=DateType(), help="Only ties dated on or after this day (YYYY[-MM[-DD]]).")(f)
 
 
 def types_option(f):

@@ -17,11 +17,15 @@ interrupted copy resumes where it stopped.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
+import shutil
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
@@ -144,14 +148,12 @@ def _merge_entities_cypher(label: str) -> str:
             "n.kind = coalesce(n.kind, r.kind), n.country = coalesce(n.country, r.country)")
 
 
-def _write_ties_cypher(type_name: str, source_label: str, target_label: str, merge: bool) -> str:
-    """UNWIND $rows (s, t, p): a tie per row between existing nodes; MERGE on the tie id if asked."""
+def _create_ties_cypher(type_name: str, source_label: str, target_label: str) -> str:
+    """UNWIND $rows (s, t, p): a tie per row between existing nodes, with properties p."""
     t = schema.tie_type(type_name).name
     sl, dl = schema.check_label(source_label), schema.check_label(target_label)
-    head = f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}) MATCH (b:{dl} {{id: r.t}}) "
-    if merge:
-        return head + f"MERGE (a)-[x:{t} {{id: r.p.id}}]->(b) SET x += r.p"
-    return head + f"CREATE (a)-[x:{t}]->(b) SET x = r.p"
+    return (f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}) MATCH (b:{dl} {{id: r.t}}) "
+            f"CREATE (a)-[x:{t}]->(b) SET x = r.p")
 
 
 class Neo4jStore:
@@ -330,7 +332,7 @@ class Neo4jStore:
                     tx.run(_merge_entities_cypher(label), rows=chunk).consume()
             for (ttype, sl, dl), rows in ties.items():
                 for chunk in _chunks(rows, BATCH):
-                    tx.run(_write_ties_cypher(ttype, sl, dl, merge=False), rows=chunk).consume()
+                    tx.run(_create_ties_cypher(ttype, sl, dl), rows=chunk).consume()
 
         try:
             with self._driver.session(database=self.database) as session:
@@ -344,8 +346,6 @@ class Neo4jStore:
 
     def load(self, paths: Any, progress: Any = None) -> Any:
         """Read, extract and store documents: ``tiesdb.loaders.load`` on this store."""
-        from pathlib import Path
-
         from tiesdb.loaders import load
 
         if isinstance(paths, (str, Path)):
@@ -504,87 +504,155 @@ def _embedded_rows(store: Store, cypher: str, params: dict[str, Any] | None = No
         yield res.get_next()
 
 
+class _Sender:
+    """Sends UNWIND batches to Neo4j from a background thread, one batch in flight, so that
+    reading the next batch overlaps writing this one. Errors surface on the next call."""
+
+    def __init__(self, neo: Neo4jStore) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.neo = neo
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: Any = None
+        self.busy = 0.0  # seconds spent waiting for Neo4j
+
+    def _run(self, cypher: str, rows: list) -> None:
+        try:
+            self.neo._driver.execute_query(cypher, parameters_={"rows": rows}, database_=self.neo.database)
+        except Exception as e:  # noqa: BLE001
+            raise self.neo._friendly(e) from None
+
+    def send(self, cypher: str, rows: list) -> None:
+        self.wait()
+        self.pending = self.pool.submit(self._run, cypher, rows)
+
+    def wait(self) -> None:
+        if self.pending is not None:
+            t0 = time.perf_counter()
+            pending, self.pending = self.pending, None
+            pending.result()
+            self.busy += time.perf_counter() - t0
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _value_expr(key: str, i: int, props: dict[str, tuple[str, str]]) -> str:
+    """``r[i]`` as the property's type in Neo4j (dates travel as ISO strings: much cheaper)."""
+    return f"date(r[{i}])" if props[key][0] == "DATE" else f"r[{i}]"
+
+
+def _push_ties_cypher(type_name: str, source_label: str, target_label: str, check: bool = True) -> str:
+    """UNWIND rows [source id, target id, *TIE_KEYS]: create the ties whose id is not there yet
+    (``check=False``: create them all, for a type Neo4j has no tie of yet)."""
+    t = schema.tie_type(type_name).name
+    sl, dl = schema.check_label(source_label), schema.check_label(target_label)
+    props = ", ".join(f"{k}: {_value_expr(k, i + 2, schema.TIE_PROPERTIES)}" for i, k in enumerate(TIE_KEYS))
+    skip = f"OPTIONAL MATCH ()-[old:{t} {{id: r[2]}}]->() WITH r WHERE old IS NULL " if check else ""
+    return (f"UNWIND $rows AS r {skip}"
+            f"MATCH (a:{sl} {{id: r[0]}}) MATCH (b:{dl} {{id: r[1]}}) CREATE (a)-[:{t} {{{props}}}]->(b)")
+
+
+def _embedded_select(var: str, keys: tuple[str, ...], props: dict[str, tuple[str, str]]) -> str:
+    """Column list for reading from the embedded store, dates cast to ISO strings."""
+    return ", ".join(f"CAST({var}.{k} AS STRING)" if props[k][0] == "DATE" else f"{var}.{k}" for k in keys)
+
+
 def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, progress: Progress | None = None) -> CopyReport:
     """Copy an embedded store into Neo4j: documents, entities, then ties, MERGE on ids.
 
-    Idempotent (a second push changes nothing) and resumable (an interrupted push is finished
-    by running it again). Each batch is its own transaction, rolled back whole if it fails.
+    Idempotent (a second push changes nothing: documents and entities are merged by id, ties
+    whose id is already there are skipped) and resumable (an interrupted push is finished by
+    running it again). Each batch is its own transaction, rolled back whole if it fails. Run
+    one push at a time per database.
     """
     rep = CopyReport()
     t0 = time.perf_counter()
     neo.init()
-
-    def send(cypher: str, rows: list[dict]) -> None:
-        try:
-            neo._driver.execute_query(cypher, parameters_={"rows": rows}, database_=neo.database)
-        except Exception as e:  # noqa: BLE001
-            raise neo._friendly(e) from None
-
-    def phase(name: str, start: float) -> None:
-        rep.phases[name] = rep.phases.get(name, 0.0) + time.perf_counter() - start
-
-    start = time.perf_counter()
-    cols = ", ".join(f"d.{k}" for k in DOC_KEYS)
-    rows: list[dict] = []
-    for r in _embedded_rows(store, f"MATCH (d:Document) RETURN {cols}"):
-        rows.append(dict(zip(DOC_KEYS, r)))
-        if len(rows) >= max(1, batch // 10):  # documents carry their text: smaller batches
-            send("UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r", rows)
-            rep.documents += len(rows)
-            rows = []
-    if rows:
-        send("UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r", rows)
-        rep.documents += len(rows)
-    phase("documents", start)
-
-    start = time.perf_counter()
-    cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
-    for label in schema.LABELS:
-        cypher = _merge_entities_cypher(label)
-        rows = []
-        for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
-            d = dict(zip(NODE_KEYS, r))
-            d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
-            rows.append(d)
-            if len(rows) >= batch:
-                send(cypher, rows)
-                rep.nodes += len(rows)
-                rows = []
-                if progress:
-                    progress("nodes", rep.nodes)
-        if rows:
-            send(cypher, rows)
-            rep.nodes += len(rows)
-    phase("nodes", start)
-
-    cols = ", ".join(f"r.{k}" for k in TIE_KEYS)
-    for ttype in schema.TIE_TYPES:
+    sender = _Sender(neo)
+    try:
         start = time.perf_counter()
-        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        read = 0.0
-        r0 = time.perf_counter()
-        for row in _embedded_rows(store, f"MATCH (a)-[r:{ttype}]->(b) RETURN label(a), a.id, label(b), b.id, {cols}"):
-            sl, s, dl, t = row[:4]
-            p = {k: v for k, v in zip(TIE_KEYS, row[4:]) if v is not None}
-            rows = groups[(sl, dl)]
-            rows.append({"s": s, "t": t, "p": p})
-            if len(rows) >= batch:
-                read += time.perf_counter() - r0
-                send(_write_ties_cypher(ttype, sl, dl, merge=True), rows)
-                rep.ties += len(rows)
-                groups[(sl, dl)] = []
-                if progress:
-                    progress("ties", rep.ties)
-                r0 = time.perf_counter()
-        read += time.perf_counter() - r0
-        for (sl, dl), rows in groups.items():
+        doc_props = ", ".join(f"{k}: {_value_expr(k, i, schema.DOCUMENT_PROPERTIES)}"
+                              for i, k in enumerate(DOC_KEYS) if k != "id")
+        cypher = f"UNWIND $rows AS r MERGE (d:Document {{id: r[0]}}) SET d += {{{doc_props}}}"
+        rows: list = []
+        small = max(1, batch // 10)  # documents carry their text: smaller batches
+        for r in _embedded_rows(store, f"MATCH (d:Document) RETURN "
+                                       f"{_embedded_select('d', DOC_KEYS, schema.DOCUMENT_PROPERTIES)}"):
+            rows.append(r)
+            if len(rows) >= small:
+                sender.send(cypher, rows)
+                rep.documents += len(rows)
+                rows = []
+        if rows:
+            sender.send(cypher, rows)
+            rep.documents += len(rows)
+        sender.wait()
+        rep.phases["documents"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
+        for label in schema.LABELS:
+            cypher = _merge_entities_cypher(label)
+            rows = []
+            for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
+                d = dict(zip(NODE_KEYS, r))
+                d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
+                rows.append(d)
+                if len(rows) >= batch:
+                    sender.send(cypher, rows)
+                    rep.nodes += len(rows)
+                    rows = []
+                    if progress:
+                        progress("nodes", rep.nodes)
             if rows:
-                send(_write_ties_cypher(ttype, sl, dl, merge=True), rows)
-                rep.ties += len(rows)
-        rep.phases["read ties"] = rep.phases.get("read ties", 0.0) + read
-        phase("ties", start)
+                sender.send(cypher, rows)
+                rep.nodes += len(rows)
+        sender.wait()  # every node is in before the first tie needs it
+        rep.phases["nodes"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        busy0 = sender.busy
+        cols = _embedded_select("r", TIE_KEYS, schema.TIE_PROPERTIES)
+        for ttype in schema.TIE_TYPES:
+            # No tie of this type in Neo4j yet (a first push): nothing to skip, so no lookups.
+            check = bool(neo.query(f"MATCH ()-[r:{ttype}]->() RETURN count(r)").rows[0][0])
+            groups: dict[tuple[str, str], list] = defaultdict(list)
+            for row in _embedded_rows(store, f"MATCH (a)-[r:{ttype}]->(b) RETURN label(a), label(b), a.id, b.id, {cols}"):
+                key = (row[0], row[1])
+                rows = groups[key]
+                rows.append(row[2:])
+                if len(rows) >= batch:
+                    sender.send(_push_ties_cypher(ttype, *key, check), rows)
+                    rep.ties += len(rows)
+                    groups[key] = []
+                    if progress:
+                        progress("ties", rep.ties)
+            for key, rows in groups.items():
+                if rows:
+                    sender.send(_push_ties_cypher(ttype, *key, check), rows)
+                    rep.ties += len(rows)
+        sender.wait()
+        rep.phases["ties"] = time.perf_counter() - start
+        rep.phases["ties: waiting for Neo4j"] = sender.busy - busy0
+    finally:
+        sender.close()
     rep.seconds = time.perf_counter() - t0
     return rep
+
+
+def _csv_cell(v: Any) -> Any:
+    """A value as the embedded engine's CSV reader wants it (empty means null)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()[:10]
+    return v
 
 
 def _lb_cast(var: str, key: str, props: dict[str, tuple[str, str]]) -> str:
@@ -598,11 +666,11 @@ def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progres
     rep = CopyReport()
     t0 = time.perf_counter()
 
-    def rows_of(cypher: str) -> Iterator[Any]:
+    def rows_of(cypher: str, convert: bool = True) -> Iterator[Any]:
         try:
             with neo._driver.session(database=neo.database, fetch_size=batch) as session:
                 for rec in session.run(cypher):
-                    yield [_value(v) for v in rec.values()]
+                    yield [_value(v) for v in rec.values()] if convert else rec.values()
         except StoreError:
             raise
         except Exception as e:  # noqa: BLE001
@@ -652,30 +720,43 @@ def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progres
     rep.phases["nodes"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    cols = ", ".join(f"r.{k}" for k in TIE_KEYS)
-    sets = ", ".join(f"x.{k} = {_lb_cast('r', k, schema.TIE_PROPERTIES)}" for k in TIE_KEYS if k != "id")
-    for ttype in schema.TIE_TYPES:
-        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-
-        def flush(sl: str, dl: str) -> None:
-            rows = groups.pop((sl, dl), [])
-            if rows:
-                send(f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}), (b:{dl} {{id: r.t}}) "
-                     f"MERGE (a)-[x:{ttype} {{id: r.id}}]->(b) SET {sets}", rows)
-                rep.ties += len(rows)
+    # Ties go in with COPY from a CSV file per type and label pair: the embedded engine loads
+    # those far faster than row-by-row MERGE. Ties whose id is already there are skipped.
+    cols = ", ".join(f"toString(r.{k})" if schema.TIE_PROPERTIES[k][0] == "DATE" else f"r.{k}" for k in TIE_KEYS)
+    tmp = Path(tempfile.mkdtemp(prefix="tiesdb-pull-"))
+    try:
+        for ttype in schema.TIE_TYPES:
+            have = {r[0] for r in _embedded_rows(store, f"MATCH ()-[r:{ttype}]->() RETURN r.id")}
+            files: dict[tuple[str, str], Any] = {}
+            writers: dict[tuple[str, str], Any] = {}
+            counts: dict[tuple[str, str], int] = defaultdict(int)
+            skipped = 0
+            try:
+                for row in rows_of(f"MATCH (a)-[r:{ttype}]->(b) RETURN labels(a)[0], labels(b)[0], a.id, b.id, {cols}",
+                                   convert=False):
+                    if row[4] in have:
+                        skipped += 1
+                        continue
+                    key = (schema.check_label(row[0]), schema.check_label(row[1]))
+                    if key not in writers:
+                        files[key] = open(tmp / f"{ttype}-{key[0]}-{key[1]}.csv", "w", newline="", encoding="utf-8")
+                        writers[key] = csv.writer(files[key])
+                    writers[key].writerow([_csv_cell(v) for v in row[2:]])
+                    counts[key] += 1
+            finally:
+                for f in files.values():
+                    f.close()
+            for (sl, dl), n in counts.items():
+                path = tmp / f"{ttype}-{sl}-{dl}.csv"
+                store.query(f"COPY {ttype} FROM '{path.as_posix()}' "
+                            f"(from='{sl}', to='{dl}', header=false, escape='\"', parallel=false)", write=True)
+                path.unlink()
+                rep.ties += n
                 if progress:
                     progress("ties", rep.ties)
-
-        for row in rows_of(f"MATCH (a)-[r:{ttype}]->(b) RETURN labels(a)[0], a.id, labels(b)[0], b.id, {cols}"):
-            sl, s, dl, t = (schema.check_label(row[0]), row[1], schema.check_label(row[2]), row[3])
-            d = dict(zip(TIE_KEYS, row[4:]))
-            d["implied"] = bool(d["implied"])
-            d.update(s=s, t=t)
-            groups[(sl, dl)].append(d)
-            if len(groups[(sl, dl)]) >= batch:
-                flush(sl, dl)
-        for sl, dl in list(groups):
-            flush(sl, dl)
+            rep.ties += skipped  # already there: counted as copied
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     rep.phases["ties"] = time.perf_counter() - start
     rep.seconds = time.perf_counter() - t0
     return rep

@@ -109,6 +109,12 @@ def _place_re() -> re.Pattern:
                       r")(?![\w-])")
 
 
+def _is_language(after: str) -> bool:
+    """True when the words after a demonym make it a language ("Spanish language instruction")."""
+    return bool(re.match(r"(?:\s+and\s+[A-Z]\w+)?[\s-]+(?:languages?|speakers?|speaking|cuisine|food|dishes|"
+                         r"literature)\b", after))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans without a model: split at . ! ? followed by a capital, and at blank lines."""
     out = []
@@ -128,9 +134,8 @@ def _is_heading(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
     if len(words) < 2 or re.search(r"[^.][.!?:][”\"’)]?$", line.rstrip()):
         return False
-    caps = sum(w[0].isupper() for w in words if w.lower() not in _LEAD_STOP)
-    content = sum(1 for w in words if w.lower() not in _LEAD_STOP)
-    return content > 0 and caps / content > 0.75
+    content = [w for w in words if w.lower() not in _LEAD_STOP]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -162,14 +167,31 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
           r"CEO|Director|Envoy|Commissioner|Spokesperson|Spokesman|Admiral|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
           r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
           r"Vice-President|Deputy Prime Minister|counterpart)")
-_NAMETOK = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)?"
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w ]{{1,60}}?)?,?[ ]"
+_NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|Foreign|Affairs|Defen[cs]e|General|"
+            r"Deputy|Vice|State|The|And|Of)\b)[A-Z][a-zà-ÿ-]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w ]{{1,60}})?,?[ ]"
                        rf"(?P<name>{_NAMETOK}(?:[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,3}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
 # "the President", "the Prime Minister": an office-holder named by title alone
 TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime )?(?:President|Prime Minister|"
                           r"Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|Chief Executive|Ambassador|"
                           r"Secretary-General|General Secretary))\b(?! of)")
+
+SPEAKER_RE = re.compile(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):")
+_TYPE_NOUNS = {"agency": "Institution", "agencie": "Institution", "ministry": "Institution",
+               "institution": "Institution", "universitie": "Institution", "university": "Institution",
+               "regulator": "Institution", "party": "Institution", "organisation": "Institution",
+               "organization": "Institution", "company": "Firm", "companie": "Firm", "firm": "Firm",
+               "group": "Firm", "conglomerate": "Firm", "manufacturer": "Firm", "maker": "Firm", "carmaker": "Firm",
+               "giant": "Firm", "bank": "Firm", "lender": "Firm", "operator": "Firm", "utility": "Firm",
+               "startup": "Firm", "start-up": "Firm", "supplier": "Firm", "contractor": "Firm", "producer": "Firm",
+               "developer": "Firm", "miner": "Firm", "shipbuilder": "Firm", "insurer": "Firm", "airline": "Firm"}
+_ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
+TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
+                      r"[ ](?:(?:such as|like|including|led by)[ ])?"
+                      rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
+MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
+                        r"spacecraft|telescope|lander|orbiter)\b")
 
 _NER_LABELS = {"PRODUCT": None, "PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
                "NORP": None, "LAW": "Agreement", "EVENT": "Initiative"}
@@ -219,9 +241,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if not code:
             continue
         kind = "name" if gz.country_by_name(m.group(1)) else "demonym"
+        other = gz.place_country(m.group(1))
+        if kind == "name" and other and other != code and re.search(
+                r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in gz.country(other).names) + r")(?![\w-])", text):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "gazetteer-place"))
+            continue  # "Georgia" in a text about the United States is the state
         after = text[m.end(1): m.end(1) + 40]
-        if kind == "demonym" and re.match(r"(?:\s+and\s+[A-Z]\w+)?[\s-]+(?:languages?|speakers?|speaking|"
-                                         r"cuisine|food|dishes|literature)\b", after):
+        if kind == "demonym" and _is_language(after):
             continue
         end = m.end(1)
         gov = re.match(r"\s+[Gg]overnment\b", after)
@@ -242,8 +268,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
                 continue
+            if " " not in surface and re.match(r"\s+(?:port|airport|city|province|island|harbou?r|region)\b", text[e:e + 12]):
+                cands.append(Mention(s, e, surface, "Place", ent.label_))
+                continue
             if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
                 code = gz.country_of(surface)
+                if code and gz.place_country(surface) and gz.place_country(surface) != code and any(
+                        c.source == "gazetteer-place" and c.start == s for c in cands):
+                    continue
+                if code and gz.country_by_demonym(surface) and _is_language(text[e:e + 40]):
+                    continue
                 if code:
                     cands.append(Mention(s, e, surface, "Country", ent.label_, country=code,
                                          kind="name" if gz.country_by_name(surface) else "demonym"))
@@ -278,9 +312,23 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
     for m in TITLE_REF_RE.finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
+    # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
+    for m in TYPED_RE.finditer(text):
+        label = _TYPE_NOUNS.get(m.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(m.group("noun").lower()))
+        for nm in re.finditer(rf"{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}", m.group("names")):
+            name = nm.group()
+            if gz.country_of(name) or name.split()[0].lower() in _LEAD_STOP or \
+                    re.search(r"-(?:based|owned|led|run|backed|made)$", name):
+                continue
+            st = m.start("names") + nm.start()
+            cands.append(Mention(st, st + len(name), name, gz.label_by_shape(name) or label, "typed"))
+    for m in MISSION_RE.finditer(text):
+        if not gz.country_of(m.group(1)):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))
     # 2c. a speaker in a transcript: "JANE DOE, PRIME MINISTER: ..."
-    for m in re.finditer(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):", text):
-        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "title"))
+    for m in SPEAKER_RE.finditer(text):
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "speaker"))
+        cands.append(Mention(m.start(2), m.end(2), m.group(2), None, "speaker-title", kind="skip"))
     # 3. capitalised names with a telling head word
     for m in NAME_RE.finditer(text):
         if in_heading(m.start()):
@@ -336,14 +384,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         kind = "leaders" if "leader" in word else "dyad"
         cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
                              "dyad", kind=kind))
-    parsed.mentions = _merge(cands)
+    parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
     for m in parsed.mentions:
         m.sent = parsed.sent_of(m.start)
     parsed.headings = {parsed.sent_of(s) for s, _ in heading_spans}
     return parsed
 
 
-_PRIORITY = {"title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"speaker-title": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:

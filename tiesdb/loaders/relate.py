@@ -18,10 +18,11 @@ from tiesdb.loaders.mentions import Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
-                  r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke with|counterpart)\b", re.I)
-VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed)\b", re.I)
+                  r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke with|counterpart|press conference)\b", re.I)
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|"
+                   r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b", re.I)
+INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b|\bbuilding\b", re.I)
 FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
                   r"provid(?:e|es|ed|ing))\b", re.I)
@@ -192,9 +193,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         if ps:
             leaders.append(min(ps, key=lambda p: _first_sent(parsed, p)))
 
+    speaker = next((m.entity for m in parsed.mentions if m.source == "speaker" and m.entity), None)
+
     def actors(i: int) -> list[tuple[str, int]]:
         """(entity id, offset) for each actor named or referred to in sentence i."""
         out = []
+        if speaker:  # in a transcript, "I" and "we" include the speaker
+            s0 = parsed.sents[i][0]
+            out += [(speaker, s0 + p.start()) for p in re.finditer(r"\b(?:I|[Ww]e)\b", parsed.sentence(i))]
         for m in parsed.in_sent(i):
             if m.kind == "dyad":
                 out += [(c, m.start) for c in dyad]
@@ -203,7 +209,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             elif m.entity:
                 out.append((m.entity, m.start))
         seen, uniq = set(), []
-        for eid, off in out:
+        for eid, off in sorted(out, key=lambda x: x[1]):
             if eid not in seen:
                 seen.add(eid)
                 uniq.append((eid, off))
@@ -282,9 +288,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # SIGNS / PARTICIPATES_IN for agreements
         if agreements and SIGN.search(sent):
             verb = parsed.sents[i][0] + SIGN.search(sent).start()
-            signers = [p for p, o in acts if p in people and not re.match(
-                r"(?:(?!\bsign)[^;])*?\bwitness", text[o: parsed.sents[i][1]])]
+            witnessed = re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])
+            signers = [] if witnessed else [
+                p for p, o in acts if p in people and (
+                    re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
+                    (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
             signers += countries + [e for e, o in acts if e in orgs and o < verb]
+            signers += [home(p) for p in signers if p in people and home(p) in dyad]
             if not countries:
                 signers += list(dyad)
             for a in agreements:
@@ -339,8 +349,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     if home(a) != home(b) or home(a) is None:
                         T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
             mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)(?!['’]s)\b", sent)
-            if mt and gz.country_of(mt.group(1)) and orgs:
-                T.add(orgs[0], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
+            before = [e for e, o in acts if e in orgs and o < parsed.sents[i][0] + mt.start()] if mt else []
+            if mt and gz.country_of(mt.group(1)) and before:
+                T.add(before[-1], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
         # INVESTS_IN
         if INVEST.search(sent):
             for m in parsed.in_sent(i):
@@ -349,7 +360,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 after = text[m.end: parsed.sents[i][1]]
                 tgt = None
                 for x in parsed.in_sent(i):
-                    if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country") and \
+                    if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
                             re.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10): x.start]):
                         tgt = x
                         break
@@ -359,7 +370,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     amt = money(sent)
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif lab[m.entity] == "Firm" and tgt and re.search(r"invest|set(?:ting)? up|plant|factory", sent, re.I):
+                elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
+                        re.search(r"invest|set(?:ting)? up|plant|factory|building", sent, re.I):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -384,6 +396,20 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             T.add(dyad[0], dyad[1], "TRADES_WITH", i, "trade", 0.6,
                   **({"amount": amt[0], "currency": amt[1]} if amt else {}))
 
+    # a firm of unknown home that supplies or invests in one of the two countries is from the other
+    if dyad:
+        def country_of(eid: str) -> str | None:
+            if ents[eid].label == "Country":
+                return eid
+            if eid in res.home:
+                return res.home[eid][0]
+            return res.located.get(eid, (None,))[0]
+        for t in list(T.ties.values()):
+            if t.type in ("SUPPLIES", "INVESTS_IN") and ents[t.source].label == "Firm" and t.source not in res.home:
+                c = country_of(t.target)
+                if c in dyad:
+                    other = dyad[1] if c == dyad[0] else dyad[0]
+                    T.add(t.source, other, "BASED_IN", _first_sent(parsed, t.source), "foreign-partner", 0.4, implied=True)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:

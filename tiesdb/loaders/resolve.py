@@ -42,6 +42,7 @@ class Resolution:
     """What resolution knows about a document's entities."""
     entities: dict[str, Entity] = field(default_factory=dict)
     dyad: tuple[str, ...] = ()           # entity ids of the document's two main countries
+    crowded: bool = False                # a third country is about as prominent as the two
     home: dict[str, tuple[str, bool]] = field(default_factory=dict)   # id -> (country id, stated)
     host: dict[str, str] = field(default_factory=dict)                # ambassador id -> host country id
     based: dict[str, str] = field(default_factory=dict)               # id -> place id ("X-based")
@@ -106,14 +107,17 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         m.entity = e.id
 
     # capitals used as actors ("New Delhi said") are their country
-    for m in parsed.mentions:
-        if m.label == "Place" and gz.country_by_capital(m.text) and _is_subject(parsed, m):
+    for j, m in enumerate(parsed.mentions):
+        nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
+        pair = nxt is not None and gz.country_by_capital(nxt.text) and \
+            re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
+        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
         if m.label == "Country" and m.country:
             add(m, _country_entity(m.country))
-    res.dyad = _dyad(parsed, title)
+    res.dyad, res.crowded = _dyad(parsed, title)
     # acronyms: long form -> acronym
     acr_of: dict[str, str] = {}
     for am in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
@@ -135,6 +139,12 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.label is None and m.source != "acronym":
             m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
                 else "Firm"
+    for m in parsed.mentions:
+        left = text[max(0, m.start - 30): m.start]
+        if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left):
+            m.label = "Place"  # "received him at Rashtrapati Bhavan": a venue
+        if m.label == "Initiative" and re.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
+            m.label = "Agreement"  # a road map or plan that is signed is an agreement
     # people: longest names first; a shorter one joins the person whose name words it shares
     people: list[tuple[set[str], Entity]] = []
     for m in sorted((m for m in parsed.mentions if m.label == "Person" and m.kind == "name"),
@@ -228,13 +238,15 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
-    after = parsed.text[m.end: m.end + 30]
+    after = parsed.text[m.end: m.end + 60]
+    after = re.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
+    after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|agreed|announced|urged|"
                          r"welcomed|rejected|signed|hopes?|believes?|insists?|accused|warned)\b", after)) and \
         not re.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
-def _dyad(parsed: Parsed, title: str) -> tuple[str, ...]:
+def _dyad(parsed: Parsed, title: str) -> tuple[tuple[str, ...], bool]:
     counts: Counter = Counter()
     for m in parsed.mentions:
         if m.entity and m.label == "Country":
@@ -248,7 +260,9 @@ def _dyad(parsed: Parsed, title: str) -> tuple[str, ...]:
         code = gz.country_of(part)
         if code and code.lower() in counts:
             counts[code.lower()] += 3
-    return tuple(c for c, _ in counts.most_common(2))
+    top = counts.most_common(3)
+    crowded = len(top) == 3 and top[2][1] >= 0.6 * top[1][1] and top[2][1] >= 2
+    return tuple(c for c, _ in top[:2]), crowded
 
 
 def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> None:
@@ -274,9 +288,14 @@ def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> 
     parsed.mentions = sorted(parsed.mentions + new, key=lambda m: m.start)
 
 
-def _country_in(text: str) -> str | None:
-    """The first country named (or by demonym) in ``text``, as an entity id."""
+def _country_in(text: str, last: bool = False) -> str | None:
+    """The first (or ``last``) country named or by demonym in ``text``, as an entity id."""
+    if last:
+        found = [c for c in (_country_in(w) for w in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text)) if c]
+        return found[-1] if found else None
     for w in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text):
+        if re.match(r"(?:North|South|East|West|Central|Latin)\s+(?:America|Asia|Africa|Europe)\b", w):
+            continue
         for cand in (w, *w.split()):
             code = gz.country_of(cand.strip("’'s,."))
             if code:
@@ -322,7 +341,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                                r"banks?|institutions?|universit(?:y|ies)|suppliers?)\b[^.;]*$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
-            based = re.search(r"([A-Z][\w ]*?)-based\s+(?:[\w-]+\s+){0,6}$", left)
+            based = re.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start])
             if based:
                 pid = _entity_named(ents, based.group(1), "Place")
                 if pid:
@@ -339,12 +358,23 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             if e.id not in res.based:  # a place of the document in the name: "Chongqing University", "X (Chongqing) Co"
                 for alias in e.aliases:
                     inner = re.search(r"\(([A-Z][\w ]+)\)", alias)
-                    for w in ([inner.group(1)] if inner else []) + [alias.split()[0], alias.split()[-1]]:
+                    words = [] if e.label == "Firm" else [alias.split()[0], alias.split()[-1]]
+                    for w in ([inner.group(1)] if inner else []) + words:
                         pid = _entity_named(ents, w, "Place")
                         if pid:
                             res.based[e.id] = pid
                             break
                     if e.id in res.based:
+                        break
+            if code is None and re.match(r"^\s*(?:,|and|or|as well as)\s*$", left):  # "firms such as A and B"
+                prev = [x for x in ments[:i] if x.sent == m.sent and x.entity and x.entity != e.id and x.end <= m.start]
+                if prev and ents[prev[-1].entity].label == e.label and prev[-1].entity in res.home:
+                    code, stated = res.home[prev[-1].entity]
+            if code is None and e.label == "Firm":
+                for w in (e.name.split()[0], e.name.split()[-1]):
+                    c = gz.big_place_country(w) if w[:1].isupper() and len(w) > 3 else None
+                    if c:
+                        code, stated = c.lower(), False
                         break
             if code is None and e.id in res.based:
                 c = res.located.get(res.based[e.id]) or (None,)
@@ -355,6 +385,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             res.home[e.id] = (code, stated)
     # people with a title but no country: the dyad country with fewer office-holders so far
     titled = [eid for eid in res.titled if eid not in res.home]
+    if res.crowded:  # three or more countries in play: a bare title says nothing about which
+        titled = []
     own = [c for c in res.dyad if c not in qualified]
     for eid in sorted(titled, key=lambda x: min(m.start for m in ments if m.entity == x)):
         if len(res.dyad) < 1:
@@ -397,6 +429,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     if mt and gz.country_of(mt.group(1)):
         code = gz.country_of(mt.group(1)).lower()
         qualified.add(code)
+        res.titled.add(eid)
         return code
     titles = list(_TITLE_RE.finditer(left))
     if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
@@ -408,7 +441,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if host and gz.country_of(host.group(1)):
             res.host[eid] = gz.country_of(host.group(1)).lower()
             window = window[: host.start()]
-        code = _country_in(window)
+        code = _country_in(window, last=True)
         if code:
             qualified.add(code)
             return code
@@ -428,7 +461,9 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if code:
             qualified.add(code)
             return code
-    if re.match(r"^\s*(?:and|,)\s+", left):  # "Japanese Minister A and Defence Minister B"
+    if re.match(r"^\s*(?:and|,)\s+", left) and not re.search(r"President|Prime Minister|King|Queen|Chancellor|"
+                                                            r"Premier|Emperor|Leader", left):
+        # "Japanese Minister A and Defence Minister B" (but a list of heads of state is of several countries)
         prev = [x for x in parsed.mentions[:i] if x.sent == m.sent and x.entity and x.entity != eid]
         if prev and res.entities[prev[-1].entity].label == "Person" and prev[-1].entity in res.home:
             return res.home[prev[-1].entity][0]

@@ -105,3 +105,12 @@ def screenshot(html: str | Path, png: str | Path, *, width: int = 1280, height: 
     finally:
         visit.page.close()
     return png
+
+
+if __name__ == "__main__":  # python -m tiesdb.viz.browser VIEW.html OUT.png [WIDTH HEIGHT]
+    import sys
+
+    if len(sys.argv) not in (3, 5):
+        sys.exit("usage: python -m tiesdb.viz.browser VIEW.html OUT.png [WIDTH HEIGHT]")
+    size = {"width": int(sys.argv[3]), "height": int(sys.argv[4])} if len(sys.argv) == 5 else {}
+    print(screenshot(sys.argv[1], sys.argv[2], **size))

@@ -84,6 +84,8 @@ def _tie(source: Any, target: Any, key: Any, attrs: Mapping[str, Any]) -> dict[s
         v = attrs.get(f)
         if f == "date":
             v = _iso(v)
+        if isinstance(v, float) and not math.isfinite(v):
+            continue  # NaN is not JSON
         if v is not None and v != "" and v is not False:
             tie[f] = v
     return tie
@@ -130,7 +132,7 @@ def _nodes(graph: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]] 
     for v, attrs in graph.nodes(data=True):
         name = str(attrs.get("name") or v)
         aliases = [str(a) for a in attrs.get("aliases") or [] if str(a) != name]
-        degree = graph.degree(v)
+        degree = graph.degree(v) - graph.number_of_edges(v, v)  # a self-loop is one tie
         node: dict[str, Any] = {
             "id": str(v), "label": name, "group": str(attrs.get("label") or "Other"),
             "size": round(min(10 + 4 * math.sqrt(degree), 45), 1), "degree": degree,
@@ -144,6 +146,25 @@ def _nodes(graph: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]] 
             node["x"], node["y"] = (round(c, 1) for c in positions[v])
         nodes.append(node)
     return nodes
+
+
+def column_layout(graph: nx.MultiDiGraph, sides: tuple[Any, Any]) -> dict[Any, tuple[float, float]]:
+    """A dyad in three columns: side A left, side B right, what both share in the middle.
+
+    Each column is ordered by label and name and spaced evenly; ``sides`` holds two
+    collections of node ids (``graph.graph["sides"]``, set by ``tiesdb.viz.select.between``).
+    """
+    side_a, side_b = (set(s) for s in sides)
+    columns: dict[int, list[Any]] = {-1: [], 0: [], 1: []}
+    for v in graph:
+        columns[-1 if v in side_a else 1 if v in side_b else 0].append(v)
+    positions = {}
+    for col, members in columns.items():
+        members.sort(key=lambda v: (_label_order(str(graph.nodes[v].get("label", ""))),
+                                    str(graph.nodes[v].get("name", v))))
+        for i, v in enumerate(members):
+            positions[v] = (col * 420.0, (i - (len(members) - 1) / 2) * 75.0)
+    return positions
 
 
 def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
@@ -167,7 +188,7 @@ def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
     if physics:
         options["physics"] = {
             "enabled": True, "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100, "avoidOverlap": 0.2},
+            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 120, "avoidOverlap": 0.5},
             "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
             "minVelocity": 1,
         }
@@ -189,10 +210,17 @@ def view_data(graph: nx.MultiDiGraph, *, title: str = "tiesdb view", heading: st
     total_nodes, total_ties = graph.number_of_nodes(), graph.number_of_edges()
     shown, cut_note = cap(graph, max_nodes)
     n, m = shown.number_of_nodes(), shown.number_of_edges()
+    sides = graph.graph.get("sides")
     if physics is None:
-        physics = 0 < n <= PHYSICS_MAX_NODES
-    positions = None if physics else spring_layout(shown)
+        physics = 0 < n <= PHYSICS_MAX_NODES and not sides
+    if physics:
+        positions = None
+    else:
+        positions = column_layout(shown, sides) if sides else spring_layout(shown)
     nodes = _nodes(shown, positions)
+    if sides and positions:  # the physics checkbox may move nodes up and down, not across
+        for node in nodes:
+            node["fixed"] = {"x": True, "y": False}
     edges = _edges(shown)
     docs = {}
     used = {t["doc"] for e in edges for t in e["ties"] if "doc" in t}
@@ -205,6 +233,7 @@ def view_data(graph: nx.MultiDiGraph, *, title: str = "tiesdb view", heading: st
     if len(edges) != m:
         summary += f" on {len(edges):,} line{'s' * (len(edges) != 1)}"
     summary += "; layout: " + ("live physics (frozen once stable)" if physics
+                               else "the two sides in columns, shared nodes between" if sides
                                else "computed in Python, physics off")
     return {
         "title": f"{title}: {n:,} nodes, {m:,} ties",

@@ -35,7 +35,9 @@ def between(store, a: str, b: str) -> tuple[nx.MultiDiGraph, str]:
     report = ties(store, a, b)
     tie_ids = {r["id"] for r in report.ties}
     ends = {x for r in report.ties for x in (r["source_id"], r["target_id"])} | {report.a.id, report.b.id}
-    return _graph(store, ends, tie_ids), f"Between {report.a.name} and {report.b.name}"
+    graph = _graph(store, ends, tie_ids)
+    graph.graph["sides"] = (sorted(report.side_a & set(graph)), sorted(report.side_b & set(graph)))
+    return graph, f"Between {report.a.name} and {report.b.name}"
 
 
 def _walk(value: Any) -> Iterator[dict[str, Any]]:

@@ -5,6 +5,7 @@ Every format holds the same MultiDiGraph (node attrs ``name``, ``label``, ``alia
 GraphML and GEXF lists (``aliases``, ``docs``) are JSON strings, dates ISO 8601 strings, and,
 for Gephi, the tiesdb label is ``category``, the node label is the name, the tie type is
 ``tie_type`` and the edge label; GEXF edges also get ``start``/``end`` = the tie's date.
+Control characters XML cannot hold are dropped from text.
 """
 from __future__ import annotations
 
@@ -33,24 +34,34 @@ def cast(props: dict[str, tuple[str, str]], key: str, value: Any) -> Any:
     return _CASTS[props[key][0]](value)
 
 
-def flatten(g: nx.MultiDiGraph, gephi: bool = False, spells: bool = False) -> nx.MultiDiGraph:
-    """A copy with only strings and numbers as attributes (see the module docstring)."""
+#: Characters XML 1.0 cannot hold (controls other than tab, newline, carriage return).
+_NOT_XML = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+
+
+def xml_text(v: Any) -> Any:
+    """``v`` with the characters XML cannot hold removed (other values unchanged)."""
+    return v.translate(_NOT_XML) if isinstance(v, str) else v
+
+
+def flatten(g: nx.MultiDiGraph, spells: bool = False) -> nx.MultiDiGraph:
+    """A copy for GraphML/GEXF: only strings and numbers as attributes (see the module docstring).
+
+    Characters XML cannot hold (control characters other than tab and newlines) are dropped.
+    """
     h = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        attrs = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple)) else iso(v)
+        attrs = {k: xml_text(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple)) else iso(v))
                  for k, v in d.items() if v is not None}
-        if gephi:
-            attrs["category"] = attrs.pop("label", "")
-            attrs["label"] = attrs.get("name", str(n))
-        h.add_node(n, **attrs)
+        attrs["category"] = attrs.pop("label", "")
+        attrs["label"] = attrs.get("name", str(n))
+        h.add_node(xml_text(n), **attrs)
     for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = {a: iso(x) for a, x in d.items() if x is not None}
-        if gephi:
-            attrs["tie_type"] = attrs.pop("type")
-            attrs["label"] = attrs["tie_type"]
+        attrs = {a: xml_text(iso(x)) for a, x in d.items() if x is not None}
+        attrs["tie_type"] = attrs.pop("type")
+        attrs["label"] = attrs["tie_type"]
         if spells and attrs.get("date"):
             attrs["start"] = attrs["end"] = attrs["date"]
-        h.add_edge(u, v, key=k, **attrs)
+        h.add_edge(xml_text(u), xml_text(v), key=xml_text(k), **attrs)
     return h
 
 

@@ -38,7 +38,8 @@ def literal(v: Any) -> str:
         return f"date('{v.isoformat()}')"
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(literal(x) for x in v) + "]"
-    return "'" + "".join(_ESCAPES.get(c, c) for c in str(v)) + "'"
+    return "'" + "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 0x20 or c == "\x7f" else c)
+                         for c in str(v)) + "'"
 
 
 def _sets(var: str, props: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from tiesdb.queries.export._encode import flatten, unflatten
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write ``g`` as GEXF; a dated tie spans ``start`` = ``end`` = its date (Gephi timeline)."""
-    h = flatten(g, gephi=True, spells=True)
+    h = flatten(g, spells=True)
     for u, v, k, d in h.edges(keys=True, data=True):
         d["id"] = k  # the GEXF edge id is the tie id
     nx.write_gexf(h, str(path))

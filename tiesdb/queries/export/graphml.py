@@ -10,7 +10,7 @@ from tiesdb.queries.export._encode import flatten, unflatten
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write ``g`` as GraphML; lists become JSON strings, dates ISO strings."""
-    nx.write_graphml(flatten(g, gephi=True), str(path))
+    nx.write_graphml(flatten(g), str(path))
     return Path(path)
 
 

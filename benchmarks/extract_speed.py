@@ -1,0 +1,77 @@
+"""Extraction speed: words/s on one core with the spaCy model, and the overhead of tiesdb's rules
+on top of spaCy's own parse of the same text (both measured in this one run).
+
+    python benchmarks/extract_speed.py [--repeat N] [FOLDER]
+
+FOLDER defaults to ../shared/corpus/articles when present, else tests/fixtures/articles. The
+texts are repeated N times (default: enough for ~20,000 words). Targets (issue 4): >= 5,000
+words/s and total/spaCy <= 1.3.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tiesdb.loaders import clean, extract_many, iter_read  # noqa: E402
+from tiesdb.loaders.mentions import nlp  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    shared = ROOT.parent / "shared" / "corpus" / "articles"
+    ap.add_argument("folder", nargs="?", type=Path,
+                    default=shared if shared.is_dir() else ROOT / "tests" / "fixtures" / "articles")
+    ap.add_argument("--repeat", type=int, default=0, help="times to repeat the texts (default: ~20,000 words)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+    docs = [d for d in iter_read(args.folder) if not isinstance(d, Exception)]
+    if not docs:
+        print(f"no documents in {args.folder}", file=sys.stderr)
+        return 1
+    model = nlp()
+    if model is None:
+        print("the spaCy model is not installed: nothing to compare with", file=sys.stderr)
+        return 1
+    words_once = sum(clean(d).words for d in docs)
+    repeat = args.repeat or max(1, round(20_000 / words_once))
+    batch = docs * repeat
+    words = words_once * repeat
+
+    # warm up both paths once (model load, gazetteer tables)
+    list(extract_many(docs[:2]))
+
+    texts = [clean(d).text for d in batch]
+    t0 = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=16):
+        pass
+    t_spacy = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_ties = sum(len(x.ties) for x in extract_many(batch))
+    t_total = time.perf_counter() - t0
+
+    result = {"documents": len(batch), "words": words, "ties": n_ties,
+              "spacy_seconds": round(t_spacy, 3), "total_seconds": round(t_total, 3),
+              "spacy_words_per_s": round(words / t_spacy), "words_per_s": round(words / t_total),
+              "overhead": round(t_total / t_spacy, 3)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"{result['documents']} documents, {words} words ({args.folder})")
+        print(f"spaCy parse alone : {t_spacy:6.2f} s  {result['spacy_words_per_s']:>7,} words/s")
+        print(f"tiesdb extraction : {t_total:6.2f} s  {result['words_per_s']:>7,} words/s  "
+              f"(overhead x{result['overhead']:.2f} on spaCy; target <= 1.3, >= 5,000 words/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
