@@ -103,6 +103,17 @@ def time_query(db, cypher: str, params: dict, runs: int) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) used so far by process ``pid`` (0 when unknown)."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server() -> tuple[dict[str, str], Path]:
     state = Path(tempfile.mkdtemp(prefix="tiesdb-bench-neo4j-")) / "server.json"
     out = subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "start", "--state", str(state)],
@@ -130,12 +141,13 @@ def main() -> None:
     results["build_embedded_s"] = round(time.perf_counter() - t0, 1)
     print(f"synthetic store: {results['graph']} in {results['build_embedded_s']}s", file=sys.stderr)
 
-    state = None
+    state = pid = None
     if args.uri:
         env = {"NEO4J_URI": args.uri, "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
                "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", "")}
     else:
         env, state = start_server()
+        pid = json.loads(state.read_text())["pid"]
     try:
         with Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]) as neo:
             results["server"] = neo.server_agent
@@ -145,14 +157,20 @@ def main() -> None:
                     pass
             with Store(work / "source", read_only=True) as src:
                 for name in ("push", "re-push"):
+                    cpu0, srv0 = time.process_time(), cpu_seconds(pid)
                     rep = push(src, neo, batch=args.batch)
                     results[name] = {"seconds": round(rep.seconds, 1), "ties_per_s": round(rep.ties_per_second),
+                                     "client_cpu_s": round(time.process_time() - cpu0, 1),
+                                     "server_cpu_s": round(cpu_seconds(pid) - srv0, 1),
                                      "phases_s": {k: round(v, 1) for k, v in rep.phases.items()}}
                     print(f"{name}: {rep.summary()} phases {results[name]['phases_s']}", file=sys.stderr)
                 assert neo.stats()["ties"] == results["graph"]["ties"]
                 with Store(work / "pulled", create=True) as dst:
+                    cpu0, srv0 = time.process_time(), cpu_seconds(pid)
                     rep = pull(neo, dst, batch=args.batch)
                     results["pull"] = {"seconds": round(rep.seconds, 1), "ties_per_s": round(rep.ties_per_second),
+                                       "client_cpu_s": round(time.process_time() - cpu0, 1),
+                                       "server_cpu_s": round(cpu_seconds(pid) - srv0, 1),
                                        "phases_s": {k: round(v, 1) for k, v in rep.phases.items()}}
                     print(f"pull: {rep.summary()} phases {results['pull']['phases_s']}", file=sys.stderr)
                     assert dst.stats()["ties"] == results["graph"]["ties"]
@@ -174,7 +192,8 @@ def main() -> None:
     print(f"\n{results['graph']['ties']:,} ties, {results['graph']['nodes']:,} nodes on {results['server']}")
     for name in ("push", "re-push", "pull"):
         r = results[name]
-        print(f"{name:8} {r['seconds']:7.1f} s  {r['ties_per_s']:>9,} ties/s  {r['phases_s']}")
+        print(f"{name:8} {r['seconds']:7.1f} s  {r['ties_per_s']:>9,} ties/s  CPU s: client {r['client_cpu_s']}, "
+              f"server {r['server_cpu_s'] or '?'}  {r['phases_s']}")
     print(f"\n{'query':45} {'embedded ms':>12} {'neo4j ms':>10} {'rows':>6}")
     for qname, r in results["queries_ms"].items():
         print(f"{qname:45} {r['embedded']:12.2f} {r['neo4j']:10.2f} {r['rows']:6}")

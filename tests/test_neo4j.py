@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import small_extraction
 from neo4j_support import neo, neo4j_env  # noqa: F401  (fixtures)
 from parity_queries import corpus
-from tiesdb.graph.model import Entity, Extraction, Tie
+from tiesdb.graph.model import Entity, Tie
 from tiesdb.graph.neo4j import Neo4jStore, check_server_agent, pull, push
 from tiesdb.graph.store import Store, StoreError
 

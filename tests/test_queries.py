@@ -212,6 +212,9 @@ def test_why(db):
     assert w["document_title"] == "Norway and Chile talk space" and w["document_date"] == dt.date(2023, 5, 2)
     assert w["document_path"] == "news/nc-2023.txt"
     assert "Norway and Chile held talks" in w["context"]
+    assert why(db, meet["id"][:8])["id"] == meet["id"]  # a unique start of the id is enough
+    with pytest.raises(ValueError, match="is the start of several tie ids"):
+        why(db, "t-")
     with pytest.raises(ValueError, match="no tie with id 't-nope'"):
         why(db, "t-nope")
 

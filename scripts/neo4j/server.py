@@ -60,7 +60,7 @@ def fetch(force: bool = False) -> None:
     tmp = CACHE / "lib.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
+    cmd = ["mvn", "-q", "-B", "-Dstyle.color=never", "-f", str(POM), "dependency:copy-dependencies",
            f"-DoutputDirectory={tmp}", "-DincludeScope=runtime"]
     print("fetching Neo4j jars with Maven (first time: a few minutes) ...", file=sys.stderr)
     if subprocess.run(cmd).returncode != 0:

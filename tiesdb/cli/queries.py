@@ -220,7 +220,8 @@ def timeline(a: str, b: str, by: str, since: dt.date | None, until: dt.date | No
 def why(tie_id: str, store_path: Path | None, fmt: str | None) -> None:
     """Where a tie comes from: its evidence, document, rule, confidence and offsets.
 
-    Tie ids are in the id column of `tiesdb ties` (and `r.id` in Cypher).
+    Tie ids are in the id column of `tiesdb ties` (and `r.id` in Cypher); a unique start
+    of an id is enough.
 
     \b
     Example:

@@ -253,7 +253,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         gov = re.match(r"\s+[Gg]overnment\b", after)
         if gov:  # "the French Government" acts for France
             end += gov.end()
-        cands.append(Mention(m.start(1), end, text[m.start(1):end], "Country", "gazetteer", country=code, kind=kind))
+        cands.append(Mention(m.start(1), end, text[m.start(1):end], "Country", "gazetteer-gov" if gov else "gazetteer",
+                             country=code, kind=kind))
     for m in _place_re().finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(), "Place", "gazetteer-place"))
     # 2. spaCy NER
@@ -391,7 +392,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     return parsed
 
 
-_PRIORITY = {"speaker-title": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:

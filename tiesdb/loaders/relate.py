@@ -25,9 +25,9 @@ SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w
 INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b|\bbuilding\b", re.I)
 FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
-                  r"provid(?:e|es|ed|ing))\b", re.I)
+                  r"provid(?:e|es|ed|ing))\b")
 BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|imports?|"
-                 r"imported)\b", re.I)
+                 r"imported)\b")
 DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
 TRADE = re.compile(r"\b(?:bilateral trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with)|"
                    r"trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
@@ -365,7 +365,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         tgt = x
                         break
                 if lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
-                                                                                     r"companies|firms)", after):
+                                                                                     r"companies|firms|enterprises|businesses)", after):
                     target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
                     amt = money(sent)
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
@@ -376,7 +376,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
         # SUPPLIES: sellers before a sell verb, buyers before a buy verb, firms a deal is made with
-        if firms:
+        if firms or SELL.search(sent):
             for f, b in _supplies(sent, parsed.sents[i][0], acts, lab):
                 if b != home(f):
                     T.add(f, b, "SUPPLIES", i, "supply", 0.5)

@@ -252,10 +252,11 @@ def _dyad(parsed: Parsed, title: str) -> tuple[tuple[str, ...], bool]:
         if m.entity and m.label == "Country":
             counts[m.entity] += 1
         elif m.kind == "name":  # countries inside names such as "India-Japan Partnership"
-            for part in re.split(r"[\s\u2013-]+", m.text):
-                code = gz.country_of(part.strip("’'s,"))
-                if code:
-                    counts[code.lower()] += 1
+            for pair in re.findall(r"[A-Z][\w.]+(?:[\u2013-][A-Z][\w.]+)+", m.text):
+                for part in re.split(r"[\u2013-]", pair):
+                    code = gz.country_of(part)
+                    if code:
+                        counts[code.lower()] += 1
     for part in re.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", title):
         code = gz.country_of(part)
         if code and code.lower() in counts:
@@ -431,6 +432,12 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         res.titled.add(eid)
         return code
+    officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president)\s+$", left, re.I)
+    org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
+                and res.entities[x.entity].label in ("Firm", "Institution")), None)
+    if officer and org is not None and m.start - org.end < 25:  # "Hyundai chairman X": an officer of the firm
+        res.office[eid] = org.entity
+        return res.home.get(org.entity, (None,))[0]
     titles = list(_TITLE_RE.finditer(left))
     if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
             re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):

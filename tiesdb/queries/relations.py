@@ -208,21 +208,24 @@ def path(store: Store, a: str, b: str, all: bool = False, max: int = 4, types: I
     'Indian Space Research Organisation -[PARTNERS_WITH]-> JAXA -[BASED_IN]-> Japan'
     """
     if max < 1:
-        raise ValueError("--max must be at least 1")
+        raise ValueError("max must be at least 1")
     ea, eb = resolve(store, a), resolve(store, b)
     if ea.id == eb.id:
         raise ValueError(f"{a!r} and {b!r} are the same entity ({ea.id})")
     # A path of length <= max has every node within max/2 ties of one of its ends.
     g = store.subgraph(around=[ea.id, eb.id], depth=(max + 1) // 2, types=_check_types(types))
     simple = nx.Graph(g)
-    if all:
-        found = sorted(nx.all_simple_paths(simple, ea.id, eb.id, cutoff=max), key=lambda p: (len(p), p))
-        return [_path_record(g, p) for p in found[:limit]]
-    try:
-        p = nx.shortest_path(simple, ea.id, eb.id)
+    if ea.id not in simple or eb.id not in simple:
+        return []
+    found = []
+    try:  # simple paths, shortest first; stop at the first one too long
+        for p in nx.shortest_simple_paths(simple, ea.id, eb.id):
+            if len(p) - 1 > max or len(found) == (limit if all else 1):
+                break
+            found.append(p)
     except nx.NetworkXNoPath:
         return []
-    return [_path_record(g, p)] if len(p) - 1 <= max else []
+    return [_path_record(g, p) for p in sorted(found, key=lambda p: (len(p), p))]
 
 
 MEASURES = ("degree", "betweenness", "pagerank")
@@ -311,7 +314,8 @@ def timeline(store: Store, a: str, b: str, by: str = "month", since: dt.date | N
 def why(store: Store, tie_id: str) -> dict[str, Any]:
     """Everything known about one tie: evidence, document, rule, confidence, offsets.
 
-    ``context`` is the document text around the evidence offsets when the text is stored.
+    ``tie_id`` may be any unambiguous start of the id. ``context`` is the document text
+    around the evidence offsets when the text is stored.
 
     Examples
     --------
@@ -319,6 +323,13 @@ def why(store: Store, tie_id: str) -> dict[str, Any]:
     'ISRO and JAXA work together.'
     """
     rows = store.query("MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a.id, b.id, type(r), r", {"id": tie_id}).rows
+    if not rows and tie_id.strip():  # an unambiguous prefix will do
+        ids = sorted({r[0] for r in store.query("MATCH ()-[r]->() WHERE r.id STARTS WITH $p RETURN r.id LIMIT 6",
+                                                {"p": tie_id.strip()}).rows})
+        if len(ids) > 1:
+            raise ValueError(f"{tie_id!r} is the start of several tie ids: {', '.join(ids[:5])}")
+        if ids:
+            return why(store, ids[0])
     if not rows:
         raise ValueError(f"no tie with id {tie_id!r} (ids are in the id column of: tiesdb ties A B)")
     src, dst, ttype, r = rows[0]

@@ -102,7 +102,7 @@ def _from_query(store: Store, cypher: str, params: dict[str, Any] | None) -> tup
         for v in row:
             walk(v)
     if not node_ids and not tie_ids:
-        raise ValueError("the --query returned no nodes, relationships or paths to export "
+        raise ValueError("the query returned no nodes, relationships or paths to export "
                          "(return them, e.g. MATCH p=(a)-[t]->(b) RETURN p)")
     return node_ids, tie_ids
 

@@ -45,7 +45,7 @@
   function edgeTitle(e) {
     const lines = [e.type + ": " + name(e.from) + arrow(e) + name(e.to) + " (" + plural(e.ties.length, "piece") + " of evidence)"];
     for (const t of e.ties.slice(0, MAX_TOOLTIP_TIES)) {
-      lines.push("", "\u201c" + clip(t.evidence || "(no sentence)", 400) + "\u201d", "  " + source(t));
+      lines.push("", "\u201c" + clip(t.evidence || "(no sentence)", 400) + "\u201d", "\u2014 " + source(t));
     }
     if (e.ties.length > MAX_TOOLTIP_TIES) lines.push("", "\u2026 and " + (e.ties.length - MAX_TOOLTIP_TIES) + " more: click the tie");
     return lines.join("\n");
@@ -238,8 +238,7 @@
     body.append(el("p", [n.group, n.kind, n.country].filter(Boolean).join(" \u00b7 "), "facts"));
     if (n.aliases) body.append(el("p", "Also called: " + n.aliases.join(", "), "facts"));
     const mine = incident.get(id);
-    const ties = mine.reduce((s, e) => s + e.ties.length, 0);
-    body.append(el("p", plural(ties, "tie") + " in this view" + (n.degree > ties ? " (" + n.degree + " in all)" : ""), "facts"));
+    body.append(el("p", plural(mine.reduce((s, e) => s + e.ties.length, 0), "tie"), "facts"));
     for (const e of mine) {
       const h = el("h3");
       h.append(swatch(typeStyle.get(e.type).color), e.type + " ");
@@ -269,6 +268,7 @@
   $("panel-close").addEventListener("click", () => { closePanel(); unselect(); });
 
   function select(id) {
+    $("search-message").textContent = "";
     state.selected = id;
     if (state.ego) refresh();
     if (!shownNodes.has(id)) {
@@ -308,7 +308,6 @@
   }
   function search(text) {
     const key = String(text).trim().toLowerCase();
-    $("search-message").textContent = "";
     if (!key) return null;
     let id = byName.get(key);
     if (id === undefined) {
@@ -320,8 +319,12 @@
     return id;
   }
   const searchBox = $("search");
-  searchBox.addEventListener("change", () => search(searchBox.value));
-  searchBox.addEventListener("keydown", (ev) => { if (ev.key === "Enter") search(searchBox.value); });
+  let searched = null;  // Enter and the change event that follows it search once
+  function searchBoxValue() {
+    if (searchBox.value !== searched) { searched = searchBox.value; search(searched); }
+  }
+  searchBox.addEventListener("change", searchBoxValue);
+  searchBox.addEventListener("keydown", (ev) => { if (ev.key === "Enter") searchBoxValue(); });
 
   // -- legend and filters ------------------------------------------------------------------
   const SVG = "http://www.w3.org/2000/svg";
