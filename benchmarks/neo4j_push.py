@@ -129,13 +129,14 @@ def main() -> None:
     ap.add_argument("--nodes", type=int, default=100_000)
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--batch", type=int, default=5000)
+    ap.add_argument("--inflight", type=int, default=1, help="batches sent at once by push")
     ap.add_argument("--runs", type=int, default=10, help="runs per query timing")
     ap.add_argument("--uri", help="use this server (NEO4J_USER/NEO4J_PASSWORD from env); its data is WIPED")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="tiesdb-bench-"))
-    results: dict = {"ties": args.ties, "nodes": args.nodes, "batch": args.batch}
+    results: dict = {"ties": args.ties, "nodes": args.nodes, "batch": args.batch, "inflight": args.inflight}
     t0 = time.perf_counter()
     results["graph"] = make_store(work / "source", args.nodes, args.ties, args.docs)
     results["build_embedded_s"] = round(time.perf_counter() - t0, 1)
@@ -158,7 +159,7 @@ def main() -> None:
             with Store(work / "source", read_only=True) as src:
                 for name in ("push", "re-push"):
                     cpu0, srv0 = time.process_time(), cpu_seconds(pid)
-                    rep = push(src, neo, batch=args.batch)
+                    rep = push(src, neo, batch=args.batch, inflight=args.inflight)
                     results[name] = {"seconds": round(rep.seconds, 1), "ties_per_s": round(rep.ties_per_second),
                                      "client_cpu_s": round(time.process_time() - cpu0, 1),
                                      "server_cpu_s": round(cpu_seconds(pid) - srv0, 1),

@@ -361,8 +361,8 @@ def test_load_folder_into_store_is_idempotent(store, tmp_path):
         (folder / p.name).write_bytes(p.read_bytes())
     (folder / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     seen = []
-    report = load(store, [folder], progress=seen.append)
-    assert len(report.loaded) == 3 and len(seen) == 3
+    report = load(store, [folder], progress=lambda done, total, path: seen.append((done, total)))
+    assert len(report.loaded) == 3 and seen == [(1, 3), (2, 3), (3, 3)]
     assert [Path(p).name for p, _ in report.skipped] == ["bad.pdf"]
     assert report.ties == store.stats()["ties"] > 20
     assert report.words > 300 and report.words_per_second > 0
@@ -370,6 +370,23 @@ def test_load_folder_into_store_is_idempotent(store, tmp_path):
     again = load(store, [folder])
     assert again.loaded == [] and len(again.present) == 3
     assert store.stats()["ties"] == report.ties
+
+
+def test_load_on_two_processes_gives_the_same_graph(tmp_path):
+    from tiesdb.graph.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(3):  # the same articles under other names: six documents
+        for p in ARTICLES.iterdir():
+            (folder / f"{k}-{p.name}").write_bytes(p.read_bytes() + f"\n\nCopy {k}.".encode())
+    stats = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"store{workers}", create=True) as db:
+            report = load(db, [folder], workers=workers)
+            assert len(report.loaded) == 9
+            stats.append(db.stats())
+    assert stats[0] == stats[1]
 
 
 def test_load_tie_sheet(store, tmp_path):
@@ -396,7 +413,7 @@ def test_evaluate_scores_a_gold_folder(tmp_path, extractions):
     n = len(gold["relations"])
     assert s["ties_typed_all"]["r"] == 1.0 and s["ties_typed_all"]["pred"] == n + 2
     assert s["entities"]["r"] < 1.0 and s["entities"]["p"] == 1.0
-    assert s["label:Person"]["gold"] == 3 and "type:MEETS" in s
+    assert s["per_label"]["Person"]["gold"] == 3 and "MEETS" in s["per_type"]
 
 
 def test_evaluate_needs_gold_files(tmp_path):

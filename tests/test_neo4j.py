@@ -86,7 +86,7 @@ def test_symmetric_ties_are_stored_once_and_match_either_way(neo):
 def test_parallel_ties_from_two_documents_are_both_kept(neo):
     neo.add_document(small_extraction())
     neo.add_document(small_extraction("Japan and India met again.", name="other.txt"))
-    assert neo.query("MATCH (:Country)-[r:MEETS]-(:Country) RETURN DISTINCT r.doc").rows.__len__() == 2
+    assert len(neo.query("MATCH (:Country)-[r:MEETS]-(:Country) RETURN DISTINCT r.doc").rows) == 2
 
 
 def test_find_entities_ties_and_subgraph_match_the_embedded_store(neo, embedded):
@@ -180,8 +180,13 @@ def test_push_copies_everything_and_a_second_push_changes_nothing(neo, embedded)
     assert (rep.documents, rep.nodes, rep.ties) == (5, 21, 42)
     assert neo.stats() == embedded.stats()
     assert _ties(neo) == _ties(embedded) and _nodes(neo) == _nodes(embedded) and _docs(neo) == _docs(embedded)
-    push(embedded, neo, batch=7)
+    push(embedded, neo, batch=7, inflight=2)
     assert neo.stats() == embedded.stats() and _ties(neo) == _ties(embedded) and _nodes(neo) == _nodes(embedded)
+
+
+def test_push_with_two_batches_in_flight(neo, embedded):
+    rep = push(embedded, neo, batch=4, inflight=2)
+    assert rep.ties == 42 and neo.stats() == embedded.stats() and _ties(neo) == _ties(embedded)
 
 
 def test_an_interrupted_push_resumes(neo, embedded):

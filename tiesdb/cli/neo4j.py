@@ -76,7 +76,9 @@ def neo4j_status(fmt: str | None) -> None:
 @store_option
 @click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per transaction.")
-def push(store_path: Path | None, batch: int) -> None:
+@click.option("--inflight", type=click.IntRange(1, 8), default=1, show_default=True,
+              help="Batches sent at once (2 or more can help on a server with several cores).")
+def push(store_path: Path | None, batch: int, inflight: int) -> None:
     """Copy the embedded store into Neo4j (MERGE on ids: safe to re-run, resumes if cut).
 
     \b
@@ -88,7 +90,7 @@ def push(store_path: Path | None, batch: int) -> None:
 
     with Store(_embedded_path(store_path), read_only=True) as store, Neo4jStore.from_env() as neo:
         info(f"pushing {store.path} to {neo.path} ...")
-        report = push_graph(store, neo, batch=batch, progress=_Progress())
+        report = push_graph(store, neo, batch=batch, inflight=inflight, progress=_Progress())
     click.echo(report.summary("pushed"))
 
 

@@ -80,7 +80,8 @@ def ties(a: str, b: str, since: dt.date | None, until: dt.date | None, types: st
 
     For two countries: ties between the countries and between their firms, institutions,
     missions and people (belonging through BASED_IN, REPRESENTS, LOCATED_IN or the country
-    code), plus ties to third nodes both sides share (column "via"). Sorted by type and domain.
+    code), grouped by type and domain; then ties to third nodes both sides are tied to (a
+    joint mission, an agreement both sign: column "via" in --json/--csv).
 
     \b
     Example:
@@ -99,23 +100,38 @@ def ties(a: str, b: str, since: dt.date | None, until: dt.date | None, types: st
 
 
 def print_report(report) -> None:
-    """The dyad report for people: a heading per (type, domain), each tie with its evidence."""
+    """The dyad report for people: direct ties under a heading per (type, domain), then the
+    ties to each shared third node, each tie with its evidence."""
     import shutil
     import textwrap
 
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
+
+    def line(r: dict[str, Any]) -> None:
+        date = r["date"].isoformat() if r["date"] else "undated"
+        click.echo(f"  {r['source']} -[{r['type']}]-> {r['target']}  {date}  {r['id']}")
+        evidence = " ".join((r["evidence"] or "").split())
+        if evidence:
+            click.echo(textwrap.fill(f'"{evidence}"', width=width, initial_indent="      ",
+                                     subsequent_indent="      "))
+
     counts = ", ".join(f"{t} {n}" for t, n in sorted(report.counts().items()))
     click.echo(f"{report.a.name} - {report.b.name}: {len(report.ties)} ties ({counts})")
     for (ttype, domain), rows in report.groups().items():
-        click.echo(f"\n{ttype}" + (f" ({domain})" if domain else ""))
+        direct = [r for r in rows if not r["via"]]
+        if direct:
+            click.echo(f"\n{ttype}" + (f" ({domain})" if domain else ""))
+            for r in direct:
+                line(r)
+    shared: dict[str, list[dict[str, Any]]] = {}
+    for r in report.ties:
+        if r["via"]:
+            shared.setdefault(r["via"], []).append(r)
+    for via, rows in sorted(shared.items()):
+        label = rows[0]["source_label"] if rows[0]["source"] == via else rows[0]["target_label"]
+        click.echo(f"\nShared by both sides: {via} ({label})")
         for r in rows:
-            via = "  [shared]" if r["via"] else ""
-            date = r["date"].isoformat() if r["date"] else "undated"
-            click.echo(f"  {r['source']} -> {r['target']}  {date}  {r['id']}{via}")
-            evidence = " ".join((r["evidence"] or "").split())
-            if evidence:
-                click.echo(textwrap.fill(f'"{evidence}"', width=width, initial_indent="      ",
-                                         subsequent_indent="      "))
+            line(r)
 
 
 @cli.command()

@@ -101,7 +101,8 @@ class Tie:
 
     def make_id(self) -> str:
         ends = sorted((self.source, self.target)) if self.type in schema.SYMMETRIC else (self.source, self.target)
-        h = hashlib.sha1("|".join((self.doc, self.type, *ends)).encode()).hexdigest()[:12]
+        # the evidence too: the same pair and type may be read from two sentences of one document
+        h = hashlib.sha1("|".join((self.doc, self.type, *ends, self.evidence)).encode()).hexdigest()[:12]
         return f"t-{h}"
 
     def to_dict(self) -> dict[str, Any]:

@@ -505,15 +505,17 @@ def _embedded_rows(store: Store, cypher: str, params: dict[str, Any] | None = No
 
 
 class _Sender:
-    """Sends UNWIND batches to Neo4j from a background thread, one batch in flight, so that
-    reading the next batch overlaps writing this one. Errors surface on the next call."""
+    """Sends UNWIND batches to Neo4j from background threads, ``inflight`` batches at a time,
+    so that reading the next batch overlaps writing the last ones. Errors surface on the
+    next call."""
 
-    def __init__(self, neo: Neo4jStore) -> None:
+    def __init__(self, neo: Neo4jStore, inflight: int = 1) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.neo = neo
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.pending: Any = None
+        self.inflight = max(1, inflight)
+        self.pool = ThreadPoolExecutor(max_workers=self.inflight)
+        self.pending: list[Any] = []
         self.busy = 0.0  # seconds spent waiting for Neo4j
 
     def _run(self, cypher: str, rows: list) -> None:
@@ -523,15 +525,21 @@ class _Sender:
             raise self.neo._friendly(e) from None
 
     def send(self, cypher: str, rows: list) -> None:
-        self.wait()
-        self.pending = self.pool.submit(self._run, cypher, rows)
+        if len(self.pending) >= self.inflight:
+            self._wait_one()
+        self.pending.append(self.pool.submit(self._run, cypher, rows))
+
+    def _wait_one(self) -> None:
+        t0 = time.perf_counter()
+        try:
+            self.pending.pop(0).result()
+        finally:
+            self.busy += time.perf_counter() - t0
 
     def wait(self) -> None:
-        if self.pending is not None:
-            t0 = time.perf_counter()
-            pending, self.pending = self.pending, None
-            pending.result()
-            self.busy += time.perf_counter() - t0
+        """Wait until every batch sent so far is committed."""
+        while self.pending:
+            self._wait_one()
 
     def close(self) -> None:
         try:
@@ -561,7 +569,8 @@ def _embedded_select(var: str, keys: tuple[str, ...], props: dict[str, tuple[str
     return ", ".join(f"CAST({var}.{k} AS STRING)" if props[k][0] == "DATE" else f"{var}.{k}" for k in keys)
 
 
-def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, progress: Progress | None = None) -> CopyReport:
+def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1,
+         progress: Progress | None = None) -> CopyReport:
     """Copy an embedded store into Neo4j: documents, entities, then ties, MERGE on ids.
 
     Idempotent (a second push changes nothing: documents and entities are merged by id, ties
@@ -572,7 +581,7 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, progress: Progres
     rep = CopyReport()
     t0 = time.perf_counter()
     neo.init()
-    sender = _Sender(neo)
+    sender = _Sender(neo, inflight)
     try:
         start = time.perf_counter()
         doc_props = ", ".join(f"{k}: {_value_expr(k, i, schema.DOCUMENT_PROPERTIES)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -54,6 +54,9 @@ def _friendly(err: Exception, path: Path) -> StoreError:
     if "could not set lock" in low or "lock is held" in low or "wal file" in low:
         return StoreError(f"store is busy: another tiesdb process is writing to {path}")
     first = msg.splitlines()[0] if msg else type(err).__name__
+    if "parsed_parameter_expression" in low:
+        return StoreError("bad Cypher: the embedded engine cannot read a $parameter inside any()/all() "
+                          "or a list lambda; bind it first: WITH $p AS p ... any(x IN xs WHERE x = p)")
     if "parser exception" in low or "binder exception" in low:
         return StoreError(f"bad Cypher: {first} (see docs/cypher.md for the embedded dialect)")
     return StoreError(first)
@@ -117,7 +120,7 @@ class Store:
         res = self._conn.execute(cypher, params or {})
         if isinstance(res, list):  # several statements: keep the last result
             res = res[-1]
-        cols = res.get_column_names()
+        cols = [_column_name(c) for c in res.get_column_names()]
         rows = []
         while res.has_next():
             rows.append(res.get_next())
@@ -138,7 +141,7 @@ class Store:
             result = self._run(cypher, params)
         except RuntimeError as e:
             self._rollback()
-            if "read-only transaction" in str(e):
+            if "read-only transaction" in str(e) or "read-only database" in str(e):
                 raise StoreError("this query writes to the store; add --write (write=True) to allow it") from None
             raise _friendly(e, self.path) from None
         self._conn.execute("COMMIT")
@@ -167,7 +170,8 @@ class Store:
         """Store a document with its entities and ties in one transaction.
 
         Returns False (and changes nothing) when the document is already stored. Entities are
-        merged by id: aliases and the documents that mention them are added to.
+        merged by id: aliases and the documents that mention them are added to. Every tie is
+        checked against the schema before anything is written.
         """
         if self.read_only:
             raise StoreError("this store was opened read-only")
@@ -186,10 +190,8 @@ class Store:
                       "sha256: $sha256, words: $words, text: $text})",
                       {"id": doc.id, "title": doc.title, "date": doc.date, "path": doc.path,
                        "sha256": doc.sha256, "words": doc.words, "text": doc.text})
-            for e in extraction.entities:
-                self._merge_entity(e, doc.id)
-            for t in extraction.ties:
-                self._create_tie(t, labels[t.source], labels[t.target])
+            self._merge_entities(extraction.entities, doc.id)
+            self._create_ties(extraction.ties, labels)
         except BaseException:
             self._rollback()
             raise
@@ -204,26 +206,37 @@ class Store:
             paths = [paths]
         return load(self, [str(p) for p in paths], progress=progress)
 
-    def _merge_entity(self, e: Entity, doc_id: str) -> None:
-        self._run(
-            f"MERGE (n:{e.label} {{id: $id}}) "
-            "ON CREATE SET n.name = $name, n.aliases = $aliases, n.kind = $kind, "
-            "n.country = $country, n.docs = [$doc] "
-            "ON MATCH SET n.aliases = list_distinct(list_concat(n.aliases, $aliases)), "
-            "n.docs = list_distinct(list_append(n.docs, $doc)), "
-            "n.kind = coalesce(n.kind, $kind), n.country = coalesce(n.country, $country)",
-            {"id": e.id, "name": e.name, "aliases": list(e.aliases), "kind": e.kind,
-             "country": e.country, "doc": doc_id})
+    def _merge_entities(self, entities: Iterable[Entity], doc_id: str) -> None:
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for e in entities:
+            by_label.setdefault(e.label, []).append(
+                {"id": e.id, "name": e.name, "aliases": list(e.aliases), "kind": e.kind, "country": e.country})
+        for label, rows in by_label.items():
+            # CAST: a field that is null in every row would otherwise be typed STRING[] / STRING wrongly.
+            self._run(
+                f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
+                "ON CREATE SET n.name = r.name, n.aliases = CAST(r.aliases AS STRING[]), "
+                "n.kind = CAST(r.kind AS STRING), n.country = CAST(r.country AS STRING), n.docs = [$doc] "
+                "ON MATCH SET n.aliases = list_distinct(list_concat(n.aliases, CAST(r.aliases AS STRING[]))), "
+                "n.docs = list_distinct(list_append(n.docs, $doc)), "
+                "n.kind = coalesce(n.kind, CAST(r.kind AS STRING)), "
+                "n.country = coalesce(n.country, CAST(r.country AS STRING))",
+                {"rows": rows, "doc": doc_id})
 
-    def _create_tie(self, t: Tie, source_label: str, target_label: str) -> None:
-        ttype = schema.TIE_TYPES[t.type]
-        src, dst, sl, dl = t.source, t.target, source_label, target_label
-        if (sl, dl) not in ttype.pairs:  # a symmetric type stored the other way round
-            src, dst, sl, dl = dst, src, dl, sl
-        props = {k: getattr(t, k) for k in schema.TIE_PROPERTIES}
-        sets = ", ".join(f"{k}: ${k}" for k in props)
-        self._run(f"MATCH (a:{sl} {{id: $src}}), (b:{dl} {{id: $dst}}) "
-                  f"CREATE (a)-[:{t.type} {{{sets}}}]->(b)", {"src": src, "dst": dst, **props})
+    def _create_ties(self, ties: Iterable[Tie], labels: dict[str, str]) -> None:
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for t in ties:
+            src, dst = t.source, t.target
+            sl, dl = labels[src], labels[dst]
+            if (sl, dl) not in schema.TIE_TYPES[t.type].pairs:  # symmetric, stored the other way round
+                src, dst, sl, dl = dst, src, dl, sl
+            row = {k: getattr(t, k) for k in schema.TIE_PROPERTIES}
+            row["date"] = t.date.isoformat() if t.date else None
+            groups.setdefault((t.type, sl, dl), []).append({"src": src, "dst": dst, **row})
+        sets = ", ".join(f"{k}: CAST(r.{k} AS {typ})" for k, (typ, _) in schema.TIE_PROPERTIES.items())
+        for (ttype, sl, dl), rows in groups.items():
+            self._run(f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.src}}), (b:{dl} {{id: r.dst}}) "
+                      f"CREATE (a)-[:{ttype} {{{sets}}}]->(b)", {"rows": rows})
 
     def forget(self, doc_id: str) -> dict[str, int]:
         """Remove a document, its ties, and the nodes no other document mentions."""
@@ -343,6 +356,18 @@ def to_networkx(entities: Iterable[Entity], ties: Iterable[Tie]) -> nx.MultiDiGr
     return g
 
 
+_LABEL_COLUMN = re.compile(r"^LABEL\((\w+)\._ID,\[([^\]]*)\]\)$")
+
+
+def _column_name(name: str) -> str:
+    """Name an unaliased type(r) / labels(n) column as Neo4j does, not by its expansion."""
+    m = _LABEL_COLUMN.match(name)
+    if not m:
+        return name
+    tables = {x for x in m.group(2).split(",") if x}
+    return f"type({m.group(1)})" if tables <= set(schema.TIE_TYPES) else f"labels({m.group(1)})"
+
+
 def _entity(n: dict[str, Any]) -> Entity:
     return Entity(id=n["id"], name=n["name"], label=n["_LABEL"], aliases=list(n.get("aliases") or []),
                   kind=n.get("kind"), country=n.get("country"))
@@ -352,8 +377,3 @@ def _tie(source: str, target: str, r: dict[str, Any]) -> Tie:
     props = {k: r.get(k) for k in schema.TIE_PROPERTIES}
     props["implied"] = bool(props["implied"])
     return Tie(source=source, target=target, type=r["_LABEL"], **props)
-
-
-def label_counts(g: nx.MultiDiGraph) -> Counter:
-    """Nodes per label in a tiesdb MultiDiGraph."""
-    return Counter(d.get("label") for _, d in g.nodes(data=True))

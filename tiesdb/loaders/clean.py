@@ -19,8 +19,12 @@ _NAV = {
     "skip to main content", "back to top", "related", "related articles", "related news",
     "follow us", "copy link", "listen", "font size", "home", "bar_progress", "loading",
 }
-_NAV_PREFIX = re.compile(r"^(next|previous|prev|also read|read also|related|see also|watch|"
-                         r"published|updated|posted|last updated|source|tags?|filed under)\s*[:|]", re.I)
+_NAV_PREFIX = re.compile(r"^(?:(?:next|previous|prev|also read|read also|related|see also|watch|"
+                         r"published|updated|posted|last updated|source|tags?|filed under)\s*[:|]|"
+                         r"(?:additional )?(?:reporting|editing|writing|compiled|translated) by\b)", re.I)
+# "WARSAW (Reuters) -", "BEIJING, May 29 (Xinhua) --": a dateline; the city is kept, in title case
+_DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)((?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{2,30}\))?\s*"
+                       r"(?:--|[-\u2013\u2014]))\s+")
 _BYLINE = re.compile(r"^([Bb]y|[Ww]ritten by|[Rr]eported by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*)*(\s+in\s+[A-Z][\w ]+)?\s*$")
 # A credit at the end of a caption: "... | NDTV", "... | Reuters".
@@ -87,6 +91,7 @@ def clean_text(text: str) -> str:
         if i in drop or is_noise_line(line):
             continue
         line = _strip_credits(line)
+        line = _DATELINE.sub(lambda m: m.group(1).title() + " - ", line)
         if line and not is_noise_line(line):
             out.append(line)
     return "\n\n".join(out)

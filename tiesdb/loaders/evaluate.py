@@ -119,8 +119,9 @@ def evaluate(gold_dir: str | Path, extractor: Callable[[Path], dict[str, Any]] |
     """Score extraction on every ``gold/NAME.json`` with its ``articles/NAME.txt``.
 
     ``extractor`` maps an article path to the extraction dict (default: tiesdb's own
-    ``extract``). Returns {measure: {p, r, f1, pred, gold}} plus "documents", "words" and
-    "per_document" (typed-ties F1 of each document).
+    ``extract``). Returns {measure: {p, r, f1, pred, gold}} for entities, entities_typed and
+    ties_{typed,untyped}_{all,stated}, plus "per_type" and "per_label" ({name: {p, r, f1, ...}}),
+    "documents", "words" and "per_document" (typed-ties F1 of each document).
 
     Examples
     --------
@@ -155,7 +156,9 @@ def evaluate(gold_dir: str | Path, extractor: Callable[[Path], dict[str, Any]] |
             t = totals.setdefault(k, [0, 0, 0, 0])
             for i in range(4):
                 t[i] += v[i]
-    out: dict[str, Any] = {k: _prf(*v) for k, v in sorted(totals.items(), key=lambda kv: (":" in kv[0], kv[0]))}
+    out: dict[str, Any] = {k: _prf(*v) for k, v in sorted(totals.items()) if ":" not in k}
+    out["per_type"] = {k[5:]: _prf(*v) for k, v in sorted(totals.items()) if k.startswith("type:")}
+    out["per_label"] = {k[6:]: _prf(*v) for k, v in sorted(totals.items()) if k.startswith("label:")}
     out["documents"] = len(golds)
     out["words"] = words
     out["per_document"] = per_doc

@@ -210,6 +210,8 @@ def _places() -> dict[str, tuple[str, str, int]]:
             out[norm(st["name"])] = ("USA", "state", 0)
     except ImportError:
         pass
+    for continent in ("asia", "europe", "africa", "america", "oceania", "antarctica", "state", "city"):
+        out.pop(continent, None)
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
         key = norm(name)
@@ -268,6 +270,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                    "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
     ("Initiative", ("joint commission", "joint committee", "joint council", "binational commission",
                     "bilateral commission", "intergovernmental commission", "joint working group")),
+    ("Initiative", ("working group", "task force", "action plan", "road map")),
     ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
     ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
                     "programme", "program", "framework", "forum", "roadmap", "road map", "plan",

@@ -297,7 +297,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
                 label = "Place"
             elif ent.label_ == "GPE":
-                if not gz.place_country(surface) and " " not in surface:
+                if " " not in surface and not (gz.big_place_country(surface, 50_000) or
+                                               gz.place_kind(surface) in ("state", "region")):
                     continue
                 label = "Place"
             if re.search(r"\d", surface) and not shape:

@@ -18,11 +18,13 @@ from tiesdb.loaders.mentions import Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
-                  r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke with|counterpart|press conference)\b", re.I)
+                  r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
+                  r"telephone|counterpart|press conference)\b", re.I)
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperating in\b|\bbuilding\b", re.I)
+INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperat\w* in\b|\bbuilding\b|"
+                    r"\bemploy\w*\b", re.I)
 FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
                   r"provid(?:e|es|ed|ing))\b")
@@ -36,7 +38,7 @@ PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|jo
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
-                    r"took part|take part|elevat\w*)\b", re.I)
+                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by)\b", re.I)
 
 _DOMAINS = [
     ("space", r"\b(?:space|satellite|lunar|rocket|orbit|astronaut|launch vehicle)\w*"),
@@ -208,12 +210,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 out += [(p, m.start) for p in leaders]
             elif m.entity:
                 out.append((m.entity, m.start))
-        seen, uniq = set(), []
-        for eid, off in sorted(out, key=lambda x: x[1]):
-            if eid not in seen:
-                seen.add(eid)
-                uniq.append((eid, off))
-        return uniq
+        return sorted(set(out), key=lambda x: x[1])
 
     def former(p: str) -> bool:
         """A former office-holder is history, not a party to today's meetings."""
@@ -230,13 +227,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         if not acts:
             continue
         lab = {eid: ents[eid].label for eid, _ in acts}
-        people = [e for e, _ in acts if lab[e] == "Person"]
-        countries = [e for e, _ in acts if lab[e] == "Country"]
+        uniq = list(dict.fromkeys(e for e, _ in acts))
+        people = [e for e in uniq if lab[e] == "Person"]
+        countries = [e for e in uniq if lab[e] == "Country"]
         places = [(e, o) for e, o in acts if lab[e] == "Place"]
-        orgs = [e for e, _ in acts if lab[e] in ("Firm", "Institution")]
+        orgs = [e for e in uniq if lab[e] in ("Firm", "Institution")]
         firms = [e for e in orgs if lab[e] == "Firm"]
-        agreements = [e for e, _ in acts if lab[e] == "Agreement"]
-        programmes = [e for e, _ in acts if lab[e] in ("Initiative", "Mission")]
+        agreements = [e for e in uniq if lab[e] == "Agreement"]
+        programmes = [e for e in uniq if lab[e] in ("Initiative", "Mission")]
         dyad_ref = any(m.kind == "dyad" for m in parsed.in_sent(i)) or all(c in countries for c in dyad) and dyad
 
         def home(e: str) -> str | None:
@@ -274,6 +272,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         if vm and (people or countries):
             before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
             visitors = [max(before)[1]] if before else people[:1]
+            if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$", sent[:vm.start()]):
+                visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
             targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and
                        o > parsed.sents[i][0] + vm.start() and e not in [home(v) for v in visitors]]
             for v in visitors:
@@ -371,7 +371,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
-                        re.search(r"invest|set(?:ting)? up|plant|factory|building", sent, re.I):
+                        re.search(r"invest|set(?:ting)? up|plant|factory|building|employ|operat", sent, re.I):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -446,5 +446,7 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         dm = DEAL.search(sent)
         if dm:
             sellers = [e for e, o in acts if s0 + dm.end() <= o and lab[e] == "Firm"][:1]
-            out += [(f, b) for f in sellers for b, _ in acts if b != f and lab[b] in ("Country", "Institution")]
+            buyers = list(dict.fromkeys(b for b, _ in acts if b not in sellers and lab[b] in ("Country", "Institution")))
+            bodies = [b for b in buyers if lab[b] == "Institution"]
+            out += [(f, b) for f in sellers for b in (bodies or buyers)]
     return out

@@ -238,6 +238,15 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
+    """True when the mention acts: the subject of a verb ("New Delhi said", "Washington will pause")."""
+    if parsed.doc is not None:
+        span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+                return True
+            if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+                return True
     after = parsed.text[m.end: m.end + 60]
     after = re.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
     after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
@@ -336,6 +345,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){0,4}$", left)
                 if mt and gz.country_of(mt.group(1)):
                     code = gz.country_of(mt.group(1)).lower()
+            if code is None:  # "the German submarine builder X", "Japanese firms including X"
+                mt = re.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
+                if mt and gz.country_by_demonym(mt.group(1)):
+                    code = gz.country_by_demonym(mt.group(1)).lower()
             if code is None:
                 mt = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?(?:firms?|compan(?:y|ies)|"
                                r"manufacturers?|makers?|agency|group|conglomerates?|giants?|corporations?|"
