@@ -21,7 +21,8 @@ _NAV = {
 }
 _NAV_PREFIX = re.compile(r"^(?:(?:next|previous|prev|also read|read also|related|see also|watch|"
                          r"published|updated|posted|last updated|source|tags?|filed under)\s*[:|]|"
-                         r"(?:additional )?(?:reporting|editing|writing|compiled|translated) by\b)", re.I)
+                         r"(?:additional )?(?:reporting|editing|writing|compiled|translated) by\b|"
+                         r"(?:media )?(?:enquiries|inquiries|contacts?|press contacts?|for more information)\s*:)", re.I)
 # "WARSAW (Reuters) -", "BEIJING, May 29 (Xinhua) --": a dateline; the city is kept, in title case
 _DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)((?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{2,30}\))?\s*"
                        r"(?:--|[-\u2013\u2014]))\s+")

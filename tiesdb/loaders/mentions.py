@@ -190,6 +190,16 @@ _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
+MEMBER_OF_RE = re.compile(r"\bmembers? of (?:the )?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,4})")
+CITY_OF_RE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|port|capital|province|region|island|village|state)(?: of|,) "
+                        r"([A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)*)")
+_AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|"
+                    r"declaration|contract|charter|convention|road ?map|action plan")
+_ABOUT = r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*){0,3}"
+UNNAMED_AGREEMENT_RE = re.compile(
+    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
+    rf"(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT})"
+    r"(?=[\s.,;])")
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
 
@@ -269,6 +279,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
                 continue
+            if re.match(r"\s+(?:jets?|aircraft|planes?|missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|"
+                        r"vehicles?|ships?|submarines?|vaccines?|frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 14]) \
+                    and ent.label_ != "GPE":
+                continue  # a product ("SCALP missiles", "MAX jets") is not a node
             if " " not in surface and re.match(r"\s+(?:port|airport|city|province|island|harbou?r|region)\b", text[e:e + 12]):
                 cands.append(Mention(s, e, surface, "Place", ent.label_))
                 continue
@@ -324,6 +338,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             st = m.start("names") + nm.start()
             cands.append(Mention(st, st + len(name), name, gz.label_by_shape(name) or label, "typed"))
+    for m in MEMBER_OF_RE.finditer(text):  # "members of BRICS"
+        name = m.group(1)
+        if not gz.country_of(name) and name.split()[0].lower() not in _LEAD_STOP:
+            cands.append(Mention(m.start(1), m.end(1), name, gz.label_by_shape(name) or "Institution", "typed"))
+    for m in CITY_OF_RE.finditer(text):  # "the Albanian port of Shengjin", "the Uruguayan capital, Montevideo"
+        if gz.country_by_demonym(m.group(1)) and not gz.country_of(m.group(2)):
+            cands.append(Mention(m.start(2), m.end(2), m.group(2), "Place", "typed"))
+    for m in UNNAMED_AGREEMENT_RE.finditer(text):  # "signed a protocol on migration"
+        cands.append(Mention(m.start("desc"), m.end("desc"), m.group("desc"), "Agreement", "described"))
     for m in MISSION_RE.finditer(text):
         if not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))
@@ -361,6 +384,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if len(surface) < 4 or " " not in surface and not surface.isupper():
                 continue
             label = gz.label_by_shape(surface)
+            if label == "Initiative" and re.search(r"(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:of|for)\s+"
+                                                   r"(?:the\s+)?$", text[max(0, s - 40):s]):
+                continue  # a minister's portfolio ("Minister of International Relations and Cooperation")
             if label and re.search(r"\b" + TITLES + r"\b", surface):
                 # "President A and General Secretary B of the X Party": keep the body after the last "of the"
                 cut = list(re.finditer(r"\s+of\s+(?:the\s+)?", surface))
@@ -393,7 +419,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     return parsed
 
 
-_PRIORITY = {"speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:
