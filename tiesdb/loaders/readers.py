@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -224,8 +225,14 @@ def find_date(text: str) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_date(s: str, relative_to: dt.date | None = None) -> dt.date | None:
     """Parse a date string with dateparser (month-first for slashed dates), or None."""
+    for fmt in ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y"):
+        try:  # the common shapes, without dateparser's cost
+            return dt.datetime.strptime(s.replace(".", ""), fmt).date()
+        except ValueError:
+            pass
     import dateparser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY", "REQUIRE_PARTS": ["year"]}

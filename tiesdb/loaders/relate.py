@@ -19,13 +19,14 @@ from tiesdb.loaders.resolve import Resolution, _country_entity
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
-                  r"telephone|counterpart|press conference)\b", re.I)
+                  r"telephone|counterpart|press conference|co-chair\w*)\b", re.I)
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactory\b|\boperat\w* in\b|\bbuilding\b|"
+INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactor(?:y|ies)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA)\b")
+FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA|"
+                  r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
                   r"provid(?:e|es|ed|ing))\b")
 BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|imports?|"
@@ -38,7 +39,7 @@ PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|jo
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
-                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by)\b", re.I)
+                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by|co-chair\w*)\b", re.I)
 
 _DOMAINS = [
     ("space", r"\b(?:space|satellite|lunar|rocket|orbit|astronaut|launch vehicle)\w*"),
@@ -200,9 +201,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     def actors(i: int) -> list[tuple[str, int]]:
         """(entity id, offset) for each actor named or referred to in sentence i."""
         out = []
-        if speaker:  # in a transcript, "I" and "we" include the speaker
+        if speaker:  # in a transcript, "I" and "we" include the speaker, "you" is the other side's leader
             s0 = parsed.sents[i][0]
             out += [(speaker, s0 + p.start()) for p in re.finditer(r"\b(?:I|[Ww]e)\b", parsed.sentence(i))]
+            others = [p for p in leaders if p != speaker]
+            if len(others) == 1:
+                out += [(others[0], s0 + p.start()) for p in re.finditer(r"\b[Yy]ou\b", parsed.sentence(i))]
         for m in parsed.in_sent(i):
             if m.kind == "dyad":
                 out += [(c, m.start) for c in dyad]
@@ -246,9 +250,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for a, b in combinations(ps, 2):
                 if home(a) != home(b) or home(a) is None:
                     T.add(a, b, "MEETS", i, "meeting-people", 0.7)
-            if len(ps) == 1 and re.search(r"\bmet with\b", sent):
-                for o in orgs:
-                    if lab[o] == "Institution" and home(o) != home(ps[0]):
+            if len(ps) == 1:  # "X met (with) the Y Bank": a person meets a body
+                for o, off in acts:
+                    if lab[o] == "Institution" and home(o) != home(ps[0]) and (re.search(
+                            r"\b(?:meet|meets|met|meeting)(?:\s+with)?\s+(?:the\s+)?$", text[max(0, off - 20):off])
+                            or re.search(r"\bmet with\b", sent)):
                         T.add(ps[0], o, "MEETS", i, "meeting-body", 0.5)
             mt = re.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
             if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
@@ -267,6 +273,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     if home(p) and home(p) != pcode:
                         T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
                         T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
+        # two office-holders of the two countries acting together ("A and B inaugurated X") have met
+        pos = [(e, o) for e, o in acts if e in people]
+        for (a, oa), (b, ob) in zip(pos, pos[1:]):
+            if dyad and {home(a), home(b)} == set(dyad) and not former(a) and not former(b) and \
+                    re.fullmatch(r"[^.;,]*?\s+and\s+(?:\S+\s+){0,4}", text[oa:ob]) and \
+                    re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,)\s*)*", text[parsed.sents[i][0]:oa]):
+                T.add(a, b, "MEETS", i, "acting-together", 0.4)
         # VISITS
         vm = VISIT.search(sent)
         if vm and (people or countries):
@@ -302,7 +315,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for s in signers:
                     T.add(s, a, "SIGNS", i, "sign", 0.7)
         mm = MEMBER.search(sent)
-        if mm:
+        if mm and not re.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
+                                r"wants? to join|not a member)\b", sent, re.I):
             groups = [e for e, o in acts if o > parsed.sents[i][0] + mm.start() and lab[e] in ("Initiative", "Institution")]
             members = [e for e, o in acts if o < parsed.sents[i][0] + mm.start() and lab[e] in ("Country", "Institution")]
             for g in groups[:1]:
@@ -327,7 +341,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for o in participants:
                     T.add(o, p, "PARTICIPATES_IN", i, "participant", 0.6)
             if not firms:
-                for c in countries if countries else list(dyad):
+                named = [gz.country_of(x).lower() for x in re.findall(r"[A-Z][\w ]*?(?=[\u2013-][A-Z])|(?<=[\u2013-])[A-Z]\w+",
+                                                                      ents[p].name) if gz.country_of(x)]
+                for c in dict.fromkeys(countries + named) if countries or named else list(dyad):
                     T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
             if LAUNCH.search(sent):
                 for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
@@ -345,7 +361,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     for j in subj[:1]:
                         T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied=True)
             else:
-                for a, b in combinations(orgs[:4], 2):
+                for a, b in _partner_pairs(sent, parsed.sents[i][0], acts, lab):
                     if home(a) != home(b) or home(a) is None:
                         T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
             mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)(?!['’]s)\b", sent)
@@ -361,7 +377,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 tgt = None
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
-                            re.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10): x.start]):
+                            re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[max(0, x.start - 12): x.start]):
                         tgt = x
                         break
                 if lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
@@ -371,7 +387,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
-                        re.search(r"invest|set(?:ting)? up|plant|factory|building|employ|operat", sent, re.I):
+                        re.search(r"invest|set(?:ting)? up|plant|factor(?:y|ies)|building|employ|operat", sent, re.I):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -435,6 +451,8 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         lo = bounds[k - 1] if k else 0
         before = [e for e, o in acts if s0 + lo <= o < s0 + pos]
         after = [e for e, o in acts if s0 + pos < o < s0 + bounds[k + 1]]
+        if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
+            continue  # "provide £15 million to X" is funding, not a sale
         if kind == "sell":
             sellers = [e for e in before if lab[e] in ("Firm", "Country")][-1:]
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
@@ -449,4 +467,23 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             buyers = list(dict.fromkeys(b for b, _ in acts if b not in sellers and lab[b] in ("Country", "Institution")))
             bodies = [b for b in buyers if lab[b] == "Institution"]
             out += [(f, b) for f in sellers for b in (bodies or buyers)]
+    return out
+
+
+def _partner_pairs(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs of firms/bodies that cooperate: per clause, "A (and B) ... with C" pairs each side."""
+    out = []
+    for cl in re.finditer(r"[^;]+?(?=;|, and |, while |, whereas |$)", sent):
+        if not PARTNER.search(cl.group()):
+            continue
+        orgs = [(e, o) for e, o in acts if lab[e] in ("Firm", "Institution") and s0 + cl.start() <= o < s0 + cl.end()]
+        orgs = list(dict.fromkeys(e for e, _ in orgs))
+        w = re.search(r"\b(?:with|alongside)\s", cl.group())
+        if w:
+            left = [e for e, o in acts if e in orgs and o < s0 + cl.start() + w.start()]
+            right = [e for e, o in acts if e in orgs and o > s0 + cl.start() + w.start()]
+            if left and right:
+                out += [(a, right[0]) for a in dict.fromkeys(left) if a != right[0]]
+                continue
+        out += list(combinations(orgs[:4], 2))
     return out

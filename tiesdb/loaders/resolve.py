@@ -249,6 +249,8 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
                 return True
     after = parsed.text[m.end: m.end + 60]
     after = re.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
+    if re.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after):
+        return True  # "Washington will pause": a place does not act, its government does
     after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|agreed|announced|urged|"
                          r"welcomed|rejected|signed|hopes?|believes?|insists?|accused|warned)\b", after)) and \
@@ -429,7 +431,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if mt and gz.country_of(mt.group(1)):
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
             continue
-        code = gz.place_country(m.text)
+        code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
         if code and code.lower() not in (e.id,):
             res.located[e.id] = (code.lower(), False)
 
@@ -445,11 +447,14 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         res.titled.add(eid)
         return code
-    officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president)\s+$", left, re.I)
+    officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
+                        r"secretary|general secretary|spokes\w+)\s+$", left, re.I)
     org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
                 and res.entities[x.entity].label in ("Firm", "Institution")), None)
     if officer and org is not None and m.start - org.end < 25:  # "Hyundai chairman X": an officer of the firm
         res.office[eid] = org.entity
+        if res.entities[org.entity].label == "Institution":
+            res.titled.add(eid)
         return res.home.get(org.entity, (None,))[0]
     titles = list(_TITLE_RE.finditer(left))
     if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
@@ -468,7 +473,9 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     mt = re.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
     if mt and _country_in(mt.group(1)):
         return _country_in(mt.group(1))
-    mt = re.match(r"\s*,\s*[^,;]{0,60}?\b(?:of|in|for)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
+    mt = re.match(r"\s*,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
+                  r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor)[\w-]*\b"
+                  r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
     if mt:
         ents = res.entities
         inst = next((x for x in parsed.mentions if m.end + mt.start(1) <= x.start < m.end + mt.end(1)
