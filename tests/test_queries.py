@@ -261,7 +261,7 @@ def test_cli_ties(store_dir):
     assert "Ana Rojas" in table.stdout and "Equinor" not in table.stdout
     assert table.stdout.startswith("Norway - Chile: 2 ties (MEETS 1, SUPPLIES 1)") and "\nSUPPLIES (economy)\n  Codelco -[SUPPLIES]-> Hydro, Norsk  2024-01-15" in table.stdout
     full = run(store_dir, "ties", "Norway", "Chile").stdout
-    assert "\nShared by both sides: AuroraSat (Mission)\n  Norwegian Space Agency -[PARTICIPATES_IN]-> AuroraSat" in full
+    assert "\nShared by both sides: AuroraSat (Mission)\n  Chilean Space Agency -[PARTICIPATES_IN]-> AuroraSat" in full
 
 
 def test_cli_empty_and_wrong_input(store_dir):

@@ -93,7 +93,7 @@ ACRONYM_RE = re.compile(r"([A-Z][\w’'.\u2013 -]+?)\s+\(([A-Z][A-Za-z]{1,9}s?)\
 QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
                        r"mission|dialogue|framework|partnership|agreement|treaty|plan)", re.I)
 DYAD_RE = re.compile(r"\b(?:the|both|our|their)\s+(?:two\s+)?(countries|nations|sides|governments|states|"
-                     r"leaders|parties)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
+                     r"leaders|parties|presidents|prime ministers|heads of state|heads of government)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
                      r"|\beach other['’]s countries\b", re.I)
 
 
@@ -202,7 +202,8 @@ CITY_OF_RE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|port|capital|province|reg
 _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|"
                     r"declaration|contract|charter|convention|road ?map|action plan")
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
-          "big", "significant", "framework", "several", "other", "joint", "this", "that", "such"}
+          "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
+          "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
 _ABOUT = r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*){0,3}"
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
@@ -430,7 +431,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     # 6. the document's two countries / two leaders
     for m in DYAD_RE.finditer(text):
         word = (m.group(1) or m.group()).lower()
-        kind = "leaders" if "leader" in word else "dyad"
+        kind = "leaders" if re.search(r"leader|president|minister|heads", word) else "dyad"
         cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
                              "dyad", kind=kind))
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]

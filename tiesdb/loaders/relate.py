@@ -263,6 +263,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             # a meeting held abroad: the visitors visit the place
             for pl, off in places:
                 before = text[max(parsed.sents[i][0], off - 40): off]
+                if not MEET.search(text[max(parsed.sents[i][0], off - 150): off]):
+                    continue  # the place must be where the meeting is ("talks in X", "met ... at X")
                 city, pcode = pl, res.located.get(pl, (None,))[0]
                 if pcode and pcode in ents and ents[pcode].label == "Place":  # a venue: the visit is to its city
                     city, pcode = pcode, res.located.get(pcode, (None,))[0]
@@ -278,7 +280,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         for (a, oa), (b, ob) in zip(pos, pos[1:]):
             if dyad and {home(a), home(b)} == set(dyad) and not former(a) and not former(b) and \
                     re.fullmatch(r"[^.;,]*?\s+and\s+(?:\S+\s+){0,4}", text[oa:ob]) and \
-                    re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,)\s*)*", text[parsed.sents[i][0]:oa]):
+                    re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,|-|\u2013|\u2014)\s*)*", text[parsed.sents[i][0]:oa]):
                 T.add(a, b, "MEETS", i, "acting-together", 0.4)
         # VISITS
         vm = VISIT.search(sent)
@@ -306,9 +308,17 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 p for p, o in acts if p in people and (
                     re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
                     (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
-            signers += countries + [e for e, o in acts if e in orgs and o < verb]
+            org_signers = [e for e, o in acts if e in orgs and o < verb]
+            owners = {home(e) for e in org_signers}
+            named = [c for c in countries if c not in owners and any(
+                m.entity == c and (m.kind in ("name", "capital", "dyad") or m.text.lower().endswith("government") or
+                                   re.match(r"\s+(?:government|side)", text[m.end:m.end + 12]))
+                for m in parsed.in_sent(i))]
+            named += [c for c in dyad if any(m.kind == "dyad" for m in parsed.in_sent(i))]
+            signers += list(dict.fromkeys(named)) + org_signers
+            countries_signing = [c for c in signers if c in countries]
             signers += [home(p) for p in signers if p in people and home(p) in dyad]
-            if not countries:
+            if not countries_signing and not org_signers:
                 signers += list(dyad)
             for a in agreements:
                 signed.add(a)
@@ -380,7 +390,17 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                             re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[max(0, x.start - 12): x.start]):
                         tgt = x
                         break
-                if lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
+                if lab[m.entity] == "Country" and m.kind in ("name", "capital") and \
+                        re.match(r"\s+(?:\w+\s+){0,4}?invest(?:s|ed|ing)?\b", after):
+                    # "The UAE has committed to invest $75 billion in Indian infrastructure"
+                    later = [x for x in parsed.in_sent(i) if x.start > m.end and x.entity and x.entity != m.entity
+                             and lab.get(x.entity) in ("Country", "Place") and
+                             re.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10):x.start])]
+                    if later:
+                        amt = money(sent)
+                        T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
+                              **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+                elif lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses)", after):
                     target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
                     amt = money(sent)
@@ -449,8 +469,10 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
     bounds = [v for v, _ in verbs] + [len(sent)]
     for k, (pos, kind) in enumerate(verbs):
         lo = bounds[k - 1] if k else 0
+        clause = re.search(r",\s+(?:while|whereas|but|and)\s|;", sent[pos:])
+        hi = min(bounds[k + 1], pos + clause.start()) if clause else bounds[k + 1]
         before = [e for e, o in acts if s0 + lo <= o < s0 + pos]
-        after = [e for e, o in acts if s0 + pos < o < s0 + bounds[k + 1]]
+        after = [e for e, o in acts if s0 + pos < o < s0 + hi]
         if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
             continue  # "provide £15 million to X" is funding, not a sale
         if kind == "sell":

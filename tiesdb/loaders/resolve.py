@@ -432,6 +432,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
             continue
         code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
+        if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
+            code = None  # a region name ("the Sahel") that is also some third country's province
         if code and code.lower() not in (e.id,):
             res.located[e.id] = (code.lower(), False)
 
@@ -474,7 +476,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     if mt and _country_in(mt.group(1)):
         return _country_in(mt.group(1))
     mt = re.match(r"\s*,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
-                  r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor)[\w-]*\b"
+                  r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor|prince|"
+                  r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
     if mt:
         ents = res.entities
@@ -483,6 +486,10 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if inst:
             res.office[eid] = inst.entity
         code = _country_in(mt.group(1))
+        if code is None:  # "Crown Prince of Abu Dhabi": the country of a place
+            place = re.match(r"[A-Z][\w]*(?:\s+[A-Z][\w]*)*", mt.group(1))
+            pc = gz.big_place_country(place.group(), 100_000) if place else None
+            code = pc.lower() if pc else None
         if code is None and inst is not None and inst.entity in res.home:
             code = res.home[inst.entity][0]
         if code:

@@ -134,7 +134,8 @@ def ties(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.d
     records = [tie_record(t, ents) for t in direct if keep(t)]
     for node, ts in common.items():
         records += [tie_record(t, ents, via=ents[node].name if node in ents else node) for t in ts if keep(t)]
-    records.sort(key=lambda r: (r["type"], r["domain"], r["via"], r["date"] or dt.date.min, r["id"]))
+    records.sort(key=lambda r: (r["type"], r["domain"], r["via"], r["date"] or dt.date.min,
+                                r["source"], r["target"], r["id"]))
     return DyadReport(ea, eb, side_a, side_b, records)
 
 
