@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -186,8 +187,7 @@ def main() -> None:
         if state is not None:
             subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "stop", "--state", str(state)],
                            capture_output=True)
-        import shutil
-
+            shutil.rmtree(state.parent, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"\n{results['graph']['ties']:,} ties, {results['graph']['nodes']:,} nodes on {results['server']}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -36,8 +37,12 @@ def _start(config: pytest.Config) -> dict:
                    "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", ""), "NEO4J_DATABASE": "neo4j"}
         return _server
     state = Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-state-")) / "server.json"
-    stop = ["bash", str(SCRIPT), "stop", "--state", str(state)]
-    config.add_cleanup(lambda: subprocess.run(stop, capture_output=True))  # always, even on failure
+
+    def stop() -> None:  # always, even when the start failed half-way
+        subprocess.run(["bash", str(SCRIPT), "stop", "--state", str(state)], capture_output=True)
+        shutil.rmtree(state.parent, ignore_errors=True)
+
+    config.add_cleanup(stop)
     proc = subprocess.run(["bash", str(SCRIPT), "start", "--state", str(state)],
                           capture_output=True, text=True, timeout=400)
     if proc.returncode != 0:

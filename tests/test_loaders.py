@@ -137,6 +137,13 @@ def test_bad_input_raises_one_line_load_error(tmp_path, name, data, reason):
     assert "\n" not in msg and msg.startswith(str(f)) and reason in msg
 
 
+def test_read_bytes_picks_the_reader_by_extension():
+    html = b"<html><head><title>T</title></head><body><article><p>Chile and Peru signed the Andes Water Agreement " \
+           b"in Lima on 4 May 2021, and both sides agreed to meet again.</p></article></body></html>"
+    doc = read_bytes(html, name="page.html", ext=".html")
+    assert "Andes Water Agreement" in doc.text and "<p>" not in doc.text and doc.id.startswith("page-html-")
+
+
 def test_missing_file_is_a_load_error(tmp_path):
     with pytest.raises(LoadError, match="no such file"):
         read(tmp_path / "nope.txt")
@@ -424,3 +431,20 @@ def test_evaluate_needs_gold_files(tmp_path):
 def test_norm_matches_the_schema_rules():
     assert norm("The India’s") == "india" == norm("india")
     assert norm("Quad Leaders’ Summit") == norm("Quad Leaders' Summit")
+
+
+# -- robustness -------------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["India", "Japan", "the", "signed", "Agreement", "President", "Jane", "Doe", "met", "in",
+                          "Tokyo", "(JAXA)", "firms", "such", "as", "Acme", "Ltd", "$5", "billion", ".", ",", "\n\n",
+                          "both", "sides", "’s", "visit", "to", "Embassy", "of", "Co", "-", "“", "”", "supply", "X"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_extract_never_fails_and_keeps_the_schema(text):
+    x = extract(Document.from_text(text or "empty"))
+    labels = {e.id: e.label for e in x.entities}
+    for t in x.ties:
+        schema.validate_tie(t.type, labels[t.source], labels[t.target])

@@ -681,14 +681,19 @@ def _lb_cast(var: str, key: str, props: dict[str, tuple[str, str]]) -> str:
 
 
 def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progress | None = None) -> CopyReport:
-    """Copy a Neo4j graph into an embedded store, MERGE on ids (idempotent, resumable)."""
+    """Copy a Neo4j graph into an embedded store (idempotent, resumable).
+
+    Documents and entities are merged by id (lists united); ties whose id the store already
+    has are skipped, the others are written to a CSV file per type and label pair and loaded
+    with COPY. Only tiesdb's labels and tie types are copied.
+    """
     rep = CopyReport()
     t0 = time.perf_counter()
 
-    def rows_of(cypher: str, convert: bool = True) -> Iterator[Any]:
+    def rows_of(cypher: str, convert: bool = True, **params: Any) -> Iterator[Any]:
         try:
             with neo._driver.session(database=neo.database, fetch_size=batch) as session:
-                for rec in session.run(cypher):
+                for rec in session.run(cypher, params):
                     yield [_value(v) for v in rec.values()] if convert else rec.values()
         except StoreError:
             raise
@@ -751,8 +756,9 @@ def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progres
             counts: dict[tuple[str, str], int] = defaultdict(int)
             skipped = 0
             try:
-                for row in rows_of(f"MATCH (a)-[r:{ttype}]->(b) RETURN labels(a)[0], labels(b)[0], a.id, b.id, {cols}",
-                                   convert=False):
+                for row in rows_of(f"MATCH (a)-[r:{ttype}]->(b) RETURN [x IN labels(a) WHERE x IN $labels][0], "
+                                   f"[x IN labels(b) WHERE x IN $labels][0], a.id, b.id, {cols}",
+                                   convert=False, labels=list(schema.LABELS)):
                     if row[4] in have:
                         skipped += 1
                         continue

@@ -92,7 +92,7 @@ def clean_text(text: str) -> str:
         if i in drop or is_noise_line(line):
             continue
         line = _strip_credits(line)
-        line = _DATELINE.sub(lambda m: m.group(1).title() + " - ", line)
+        line = _DATELINE.sub(lambda m: m.group(1).title() + ".\n\n", line)
         if line and not is_noise_line(line):
             out.append(line)
     return "\n\n".join(out)

@@ -226,8 +226,10 @@ def _places() -> dict[str, tuple[str, str, int]]:
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
         key = norm(name)
+        code = a2to3.get(sub.country_code)
+        if code:
+            cands.setdefault(key, {}).setdefault(code, 0)
         if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
-            code = a2to3.get(sub.country_code)
             if code:
                 out.setdefault(key, (code, "region", 0))
     return out

@@ -90,6 +90,11 @@ _LEAD_STOP = {"the", "a", "an", "in", "on", "at", "during", "according", "after"
               "additionally", "meanwhile", "however", "today", "recent", "such", "said", "i",
               "we", "it", "they", "he", "she", "highlighting", "marking", "following", "beyond", "among"}
 ACRONYM_RE = re.compile(r"([A-Z][\w’'.\u2013 -]+?)\s+\(([A-Z][A-Za-z]{1,9}s?)\)")
+# ties raised to a named status: 'elevated ties to a "Community with a Shared Future"'
+POSSESSED_RE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
+                          r"(?=,| (?:is|has|had|will|would|said|says|signed|announced|agreed|plans?|won)\b)")
+STATUS_RE = re.compile(r"\belevat\w*\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the)\s+[“\"]?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|with|of|for|and|a|the))*"
+                       r"\s+[A-Z][\w-]*)[”\"]?")
 QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
                        r"mission|dialogue|framework|partnership|agreement|treaty|plan)", re.I)
 DYAD_RE = re.compile(r"\b(?:the|both|our|their)\s+(?:two\s+)?(countries|nations|sides|governments|states|"
@@ -200,14 +205,16 @@ MEMBER_OF_RE = re.compile(r"\bmembers? of (?:the )?([A-Z][\w&-]+(?: [A-Z][\w&-]+
 CITY_OF_RE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|port|capital|province|region|island|village|state)(?: of|,) "
                         r"([A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)*)")
 _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|"
-                    r"declaration|contract|charter|convention|road ?map|action plan")
+                    r"declaration|contract|charter|convention|road ?map|action plan|letter of intent|"
+                    r"declaration of intent")
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
           "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
 _ABOUT = r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*){0,3}"
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
-    rf"(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT})"
+    rf"(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
+    r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
@@ -303,6 +310,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                         r"vehicles?|ships?|submarines?|vaccines?|frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 14]) \
                     and ent.label_ != "GPE":
                 continue  # a product ("SCALP missiles", "MAX jets") is not a node
+            if ent.label_ == "PERSON" and re.match(r"\s+(?:power plant|plant|refinery|port|airport|dam|mine|field|"
+                                                   r"terminal|base|factory|bridge|station)\b", text[e:e + 14]):
+                continue  # "the Aboadze power plant": a facility, not a person
             if " " not in surface and re.match(r"\s+(?:port|airport|city|province|island|harbou?r|region)\b", text[e:e + 12]):
                 cands.append(Mention(s, e, surface, "Place", ent.label_))
                 continue
@@ -341,11 +351,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 label = shape
             cands.append(Mention(s, e, surface, label, ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
+    title_parts = []
     for m in TITLED_RE.finditer(text):
         name = m.group("name")
         if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of"):
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
+        title_parts.append((m.start(), m.start("name")))
+    # a portfolio inside a title ("Secretary of National Defense") is not a body
+    cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or
+             not any(a <= c.start and c.end <= b for a, b in title_parts)]
     for m in TITLE_REF_RE.finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
@@ -388,6 +403,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         tail = re.search(r"\s*\([^()]*\)$", text[s:e])
         if tail:
             e -= len(tail.group())
+        when = re.search(r"\s+(?:on|in|of|by|since|for)\s+(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                         r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                         text[s:e])
+        if when:  # "Ittihadiya Palace on Sunday"
+            e = s + when.start()
+        ft = re.search(r"\s+for\s+the\s+", text[s:e])
+        if ft and not gz.label_by_shape(text[s:s + ft.start()]):  # "Takoradi for the Volta River Authority"
+            s = s + ft.end()
         parts = [(s, e)]
         for am in re.finditer(r"\s+and\s+", text[s:e]):
             if gz.label_by_shape(text[s:s + am.start()]):  # "Firm A Robotics and Firm B Engineering"
@@ -423,6 +446,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in QUOTED_RE.finditer(text):
         label = gz.label_by_shape(m.group(2)) or "Initiative"
         cands.append(Mention(m.start(1), m.end(1), m.group(1).strip(), label, "quoted"))
+    for m in POSSESSED_RE.finditer(text):  # "Italy's Eni, the largest ...": a body of that country
+        code = gz.country_of(m.group(1))
+        name = m.group(2)
+        if code and not gz.country_of(name) and not re.match(TITLES, name) and name.split()[0].lower() not in _LEAD_STOP:
+            cands.append(Mention(m.start(2), m.end(2), name, gz.label_by_shape(name), "possessed"))
+    for m in STATUS_RE.finditer(text):
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Initiative", "quoted"))
     # 5. acronyms in parentheses: the long form and the acronym
     for m in ACRONYM_RE.finditer(text):
         acr = m.group(2)
@@ -441,16 +471,20 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     return parsed
 
 
-_PRIORITY = {"described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:
-    """Keep non-overlapping mentions: longer first, then by source priority."""
+    """Keep non-overlapping mentions: precise rules (titles, speakers) first, then longer, then by priority."""
+    titled = [m for m in cands if m.source == "title"]
+
     def rank(m: Mention) -> tuple:
         bonus = 0
         if m.source == "gazetteer" and m.kind == "name":
             bonus = 1
-        return (-(m.end - m.start), -_PRIORITY.get(m.source, 1) - bonus)
+        precise = m.source in ("title", "speaker", "speaker-title", "gazetteer-gov") or (
+            m.source == "PERSON" and any(m.start <= t.start and t.end <= m.end for t in titled))  # "Lula da Silva"
+        return (not precise, -(m.end - m.start), -_PRIORITY.get(m.source, 1) - bonus)
 
     taken: list[Mention] = []
     for m in sorted(cands, key=rank):

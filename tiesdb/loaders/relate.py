@@ -12,7 +12,7 @@ import re
 from itertools import combinations
 
 from tiesdb.graph import schema
-from tiesdb.graph.model import Document, Entity, Tie
+from tiesdb.graph.model import Document, Tie
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders.mentions import Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
@@ -23,7 +23,9 @@ MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussion
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\bplants?\b|\bfactor(?:y|ies)\b|\boperat\w* in\b|\bbuilding\b|"
+INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
+                    r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
+                    r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
 FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA|"
                   r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
@@ -324,14 +326,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 signed.add(a)
                 for s in signers:
                     T.add(s, a, "SIGNS", i, "sign", 0.7)
-        mm = MEMBER.search(sent)
-        if mm and not re.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
-                                r"wants? to join|not a member)\b", sent, re.I):
-            groups = [e for e, o in acts if o > parsed.sents[i][0] + mm.start() and lab[e] in ("Initiative", "Institution")]
-            members = [e for e, o in acts if o < parsed.sents[i][0] + mm.start() and lab[e] in ("Country", "Institution")]
-            for g in groups[:1]:
-                for c in members:
-                    T.add(c, g, "MEMBER_OF", i, "member-of", 0.6)
+        if not re.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
+                         r"wants? to join|not a member)\b", sent, re.I):
+            s0, lo = parsed.sents[i][0], 0
+            for mm in MEMBER.finditer(sent):  # each "X are members of G" / "Y joined H" on its own
+                groups = [e for e, o in acts if o > s0 + mm.start() and lab[e] in ("Initiative", "Institution")]
+                members = [e for e, o in acts if s0 + lo <= o < s0 + mm.start() and lab[e] in ("Country", "Institution")]
+                for g in groups[:1]:
+                    for c in dict.fromkeys(members):
+                        T.add(c, g, "MEMBER_OF", i, "member-of", 0.6)
+                lo = mm.end()
         for a in agreements:
             mt = re.search(r"\b(?:released|issued|published|adopted)\s+by\s+(?:the\s+)?", sent)
             if mt:
@@ -342,7 +346,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     issued.add(a)
         # initiatives and missions
         for p in programmes:
-            participants = [o for o in orgs if o not in programmes]
+            participants = [o for o, off in acts if o in orgs and o not in programmes and not re.search(
+                r"\b(?:released|issued|published|statement)\s+by\s+(?:the\s+)?$|\baccording to\s+(?:the\s+)?$",
+                text[max(0, off - 30):off])]
+            participants = list(dict.fromkeys(participants))
             if MEMBER.search(sent):
                 for c in countries + list(dyad):
                     T.add(c, p, "MEMBER_OF", i, "member", 0.6)
@@ -407,7 +414,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
-                        re.search(r"invest|set(?:ting)? up|plant|factor(?:y|ies)|building|employ|operat", sent, re.I):
+                        INVEST.search(sent):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -420,8 +427,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         fm = FUND.search(sent)
         if fm:
             off = parsed.sents[i][0] + fm.start()
+            give = re.search(r"\b(?:given|gave|gives|provided|granted|offered|extended|sent|pledged)\s", sent[:fm.start()])
+            if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
+                off = parsed.sents[i][0] + give.start()
             funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
-            recips = [e for e, o in acts if o > off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm")]
+            recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
+                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")]
+            recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
             if funders and recips:
                 amt = money(sent)
                 T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
@@ -440,12 +452,15 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if eid in res.home:
                 return res.home[eid][0]
             return res.located.get(eid, (None,))[0]
-        for t in list(T.ties.values()):
+        guesses: dict[str, set[str]] = {}
+        for t in T.ties.values():
             if t.type in ("SUPPLIES", "INVESTS_IN") and ents[t.source].label == "Firm" and t.source not in res.home:
                 c = country_of(t.target)
                 if c in dyad:
-                    other = dyad[1] if c == dyad[0] else dyad[0]
-                    T.add(t.source, other, "BASED_IN", _first_sent(parsed, t.source), "foreign-partner", 0.4, implied=True)
+                    guesses.setdefault(t.source, set()).add(dyad[1] if c == dyad[0] else dyad[0])
+        for firm, homes in guesses.items():
+            if len(homes) == 1:  # a firm that sells to or invests in one side is from the other
+                T.add(firm, homes.pop(), "BASED_IN", _first_sent(parsed, firm), "foreign-partner", 0.4, implied=True)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:

@@ -34,6 +34,8 @@ _INST_CONTEXT = re.compile(r"\b(?:agency|agencies|ministry|institutions?|univers
                            r"(?:\s+(?:such as|like|including|and|or|,))*\s*(?:[A-Z][\w&'’.-]*\s+){0,3}$", re.I)
 _TITLE_RE = re.compile(TITLES + r"|\b(?:minister|president|secretary|ambassador|chancellor|premier|"
                        r"leader|envoy|head of state|foreign minister|counterpart)\b", re.I)
+# bodies named after a city that belong to no one country ("Shanghai Cooperation Organisation")
+_INTERNATIONAL = re.compile(r"\b(?:Organi[sz]ation|Union|Forum|Alliance|Pact|Nations|Cooperation|Association|Group of)\b")
 _PERSON_STRIP = re.compile(rf"^(?:{TITLES}\s+)+")
 
 
@@ -132,7 +134,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         s0 = parsed.sents[m.sent][0]
         left = text[max(s0, m.start - 60): m.start]
         if m.label in (None, "Person", "Firm", "Institution") and m.source not in ("title", "shape"):
-            if _FIRM_CONTEXT.search(left):
+            if _FIRM_CONTEXT.search(left) or re.search(r"\b(?:deal|contract|order|orders)\s+with\s+$", left):
                 m.label = "Firm"
             elif _INST_CONTEXT.search(left):
                 m.label = "Institution"
@@ -217,6 +219,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         e = by_key.get(key) if key else None
         if e is not None:
             add(m, e)
+    _drop_products(parsed, res)
     _homes(parsed, res)
     # same-named generic bodies of different countries are different nodes
     for eid in list(ents):
@@ -235,6 +238,25 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if e.label != "Country" and e.id in res.home:
             e.country = res.home[e.id][0].upper()
     return res
+
+
+_PRODUCT = (r"(?:missiles?|rockets?|drones?|jets?|aircraft|fighters?|helicopters?|tanks?|frigates?|submarines?|"
+            r"radars?|satellites?|vaccines?|rifles?|howitzers?|launchers?|vehicles?|chips?|engines?)")
+
+
+def _drop_products(parsed: Parsed, res: Resolution) -> None:
+    """Products are not nodes: "Storm Shadow is a ... missile", "a missile known as SCALP"."""
+    text = parsed.text
+    for eid, e in list(res.entities.items()):
+        if e.label == "Country":
+            continue
+        ms = [m for m in parsed.mentions if m.entity == eid]
+        if any(re.match(rf"\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){{0,6}}?{_PRODUCT}\b", text[m.end:m.end + 100]) or
+               re.search(rf"{_PRODUCT}\s+(?:known as|called|named|dubbed)\s+$", text[max(0, m.start - 40):m.start])
+               for m in ms):
+            del res.entities[eid]
+            for m in ms:
+                m.entity = None
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
@@ -283,6 +305,12 @@ def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> 
     taken = [(m.start, m.end) for m in parsed.mentions]
     new = []
     for ws, e in people:
+        if " " in e.name:  # the full name first: "Laurent Collet-Billon" is one mention, not two
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", text):
+                if not any(s <= hit.start() < t for s, t in taken):
+                    new.append(Mention(hit.start(), hit.end(), e.name, "Person", "name-word",
+                                       sent=parsed.sent_of(hit.start()), entity=e.id))
+                    taken.append((hit.start(), hit.end()))
         for w in ws:
             if len(w) < 3 or gz.country_of(w) or w in ("president", "minister"):
                 continue
@@ -365,13 +393,13 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 bc = gz.place_country(based.group(1)) or gz.country_of(based.group(1))
                 if code is None and bc:
                     code = bc.lower()
-            if code is None:  # a place in the name: "Tokyo Electron", "Chongqing University"
+            if code is None and not _INTERNATIONAL.search(e.name):  # a place in the name: "Tokyo Electron"
                 for w in (e.name.split()[0], e.name.split()[-1]):
                     c = gz.big_place_country(w) if w[:1].isupper() and len(w) > 3 else None
                     if c:
                         code, stated = c.lower(), False
                         break
-            if e.id not in res.based:  # a place of the document in the name: "Chongqing University", "X (Chongqing) Co"
+            if e.id not in res.based and not _INTERNATIONAL.search(e.name):  # a place of the document in the name: "Chongqing University", "X (Chongqing) Co"
                 for alias in e.aliases:
                     inner = re.search(r"\(([A-Z][\w ]+)\)", alias)
                     words = [] if e.label == "Firm" else [alias.split()[0], alias.split()[-1]]
@@ -386,14 +414,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 prev = [x for x in ments[:i] if x.sent == m.sent and x.entity and x.entity != e.id and x.end <= m.start]
                 if prev and ents[prev[-1].entity].label == e.label and prev[-1].entity in res.home:
                     code, stated = res.home[prev[-1].entity]
-            if code is None and e.label == "Firm":
-                for w in (e.name.split()[0], e.name.split()[-1]):
-                    c = gz.big_place_country(w) if w[:1].isupper() and len(w) > 3 else None
-                    if c:
-                        code, stated = c.lower(), False
-                        break
             if code is None and e.id in res.based:
-                c = res.located.get(res.based[e.id]) or (None,)
                 pc = gz.place_country(ents[res.based[e.id]].name)
                 if pc:
                     code, stated = pc.lower(), False
@@ -421,7 +442,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         s1 = parsed.sents[m.sent][1]
         right = text[m.end: min(s1, m.end + 40)]
         left = text[max(parsed.sents[m.sent][0], m.start - 50): m.start]
-        mt = re.match(r"\s*(?:,\s*)?in\s+(?:the\s+)?", right)
+        mt = re.match(r"\s*(?:,\s*)?in\s+(?:the\s+)?(?:(?:state|province|region|city|county|prefecture)\s+of\s+)?", right)
         if mt:
             nxt = next((x for x in ments if x.start == m.end + mt.end() and x.entity), None)
             if nxt and ents[nxt.entity].label in ("Place", "Country") and nxt.entity != e.id:
