@@ -23,10 +23,11 @@ from conftest import ROOT, skip_or_fail
 SCRIPT = ROOT / "scripts" / "neo4j-server"
 _server: dict | None = None  # one server per session, whichever module asks first
 _error: str | None = None
+_state: Path | None = None  # the state file of the server started here
 
 
 def _start(config: pytest.Config) -> dict:
-    global _server, _error
+    global _server, _error, _state
     if _server is not None:
         return _server
     if _error is not None:
@@ -36,7 +37,7 @@ def _start(config: pytest.Config) -> dict:
                    "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
                    "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", ""), "NEO4J_DATABASE": "neo4j"}
         return _server
-    state = Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-state-")) / "server.json"
+    state = _state = Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-state-")) / "server.json"
 
     def stop() -> None:  # always, even when the start failed half-way
         subprocess.run(["bash", str(SCRIPT), "stop", "--state", str(state)], capture_output=True)

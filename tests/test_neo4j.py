@@ -295,3 +295,26 @@ def test_cli_errors_are_one_line(neo4j_env, monkeypatch):
     assert out.exit_code == 1
     assert out.output.startswith("Error: Neo4j at") and out.output.count("\n") == 1
     assert "Traceback" not in out.output
+
+
+def test_server_script_without_a_server(tmp_path):
+    import subprocess
+
+    from neo4j_support import SCRIPT
+
+    state = str(tmp_path / "none.json")
+    status = subprocess.run(["bash", str(SCRIPT), "status", "--state", state], capture_output=True, text=True)
+    assert status.returncode == 1 and status.stdout.strip() == "not running"
+    stop = subprocess.run(["bash", str(SCRIPT), "stop", "--state", state], capture_output=True, text=True)
+    assert stop.returncode == 0 and "not running" in stop.stderr
+
+
+def test_server_script_status_of_the_test_server(neo4j_env):
+    import subprocess
+
+    from neo4j_support import SCRIPT, _state
+
+    if _state is None:
+        pytest.skip("the tests use a server given by TIESDB_TEST_NEO4J_URI")
+    out = subprocess.run(["bash", str(SCRIPT), "status", "--state", str(_state)], capture_output=True, text=True)
+    assert out.returncode == 0 and neo4j_env["NEO4J_URI"] in out.stdout

