@@ -6,10 +6,8 @@ error handling that turns library errors into one `Error: ...` line and exit cod
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -146,14 +144,7 @@ def info(message: str) -> None:
 
 
 # Command modules register themselves on `cli` when imported.
-from tiesdb.cli import core, demo  # noqa: E402,F401  (register commands)
-
-for _module in ("queries", "export", "view", "neo4j"):
-    try:
-        __import__(f"tiesdb.cli.{_module}")
-    except ModuleNotFoundError as _e:  # a command group not built yet
-        if _e.name != f"tiesdb.cli.{_module}":
-            raise
+from tiesdb.cli import core, demo, export, neo4j, queries, view  # noqa: E402,F401
 
 
 def main() -> None:

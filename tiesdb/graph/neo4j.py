@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-import networkx as nx
-
 from tiesdb.graph import schema
 from tiesdb.graph.model import Entity, Extraction, Tie
-from tiesdb.graph.store import Result, Store, StoreError, to_networkx
+from tiesdb.graph.backend import (Backend, Batches, Result, StoreError, entity_from_node,
+                                  tie_from_rel)
+from tiesdb.graph.store import Store
 
 DEFAULT_URI = "bolt://localhost:7687"
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -109,24 +109,6 @@ def _rel_dict(r: Any) -> dict[str, Any]:
     return d
 
 
-def _entity(n: dict[str, Any]) -> Entity:
-    return Entity(id=n["id"], name=n["name"], label=n["_LABEL"], aliases=list(n.get("aliases") or []),
-                  kind=n.get("kind"), country=n.get("country"))
-
-
-def _tie(source: str, target: str, r: dict[str, Any]) -> Tie:
-    props = {k: r.get(k) for k in TIE_KEYS}
-    props["implied"] = bool(props["implied"])
-    return Tie(source=source, target=target, type=r["_LABEL"], **props)
-
-
-def _orient(t: Tie, source_label: str, target_label: str) -> tuple[str, str, str, str]:
-    """(source, target, source label, target label) as stored: symmetric types may flip."""
-    if (source_label, target_label) in schema.TIE_TYPES[t.type].pairs:
-        return t.source, t.target, source_label, target_label
-    return t.target, t.source, target_label, source_label
-
-
 def _tie_props(t: Tie) -> dict[str, Any]:
     return {k: v for k in TIE_KEYS if (v := getattr(t, k)) is not None}
 
@@ -164,7 +146,7 @@ def _create_ties_cypher(type_name: str, source_label: str, target_label: str) ->
             f"CREATE (a)-[x:{t}]->(b) SET x = r.p")
 
 
-class Neo4jStore:
+class Neo4jStore(Backend):
     """A tiesdb graph in a Neo4j 5 database, with the same methods as the embedded ``Store``."""
 
     backend = "neo4j"
@@ -206,12 +188,6 @@ class Neo4jStore:
         return f"Neo4jStore({self.uri!r}, database={self.database!r})"
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def __enter__(self) -> "Neo4jStore":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def close(self) -> None:
         """Close the driver and its connections."""
         if getattr(self, "_driver", None) is not None:
@@ -294,42 +270,13 @@ class Neo4jStore:
         return self.query(cypher, params)
 
     # -- documents -----------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self._read("MATCH (d:Document {id: $id}) RETURN d.id", {"id": doc_id}).rows)
-
-    def documents(self) -> list[dict[str, Any]]:
-        """Every stored document: id, title, date, path, words."""
-        return self._read("MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.date AS date, "
-                          "d.path AS path, d.words AS words ORDER BY d.id").dicts()
-
-    def document(self, doc_id: str) -> dict[str, Any] | None:
-        rows = self._read("MATCH (d:Document {id: $id}) RETURN d", {"id": doc_id}).rows
-        return {k: v for k, v in rows[0][0].items() if not k.startswith("_")} if rows else None
-
-    def add_document(self, extraction: Extraction) -> bool:
-        """Store a document with its entities and ties in one transaction.
-
-        Returns False (and changes nothing) when the document is already stored. Entities are
-        merged by id: aliases and the documents that mention them are added to.
-        """
-        doc = extraction.doc
-        labels = {e.id: e.label for e in extraction.entities}
-        for t in extraction.ties:
-            for end in (t.source, t.target):
-                if end not in labels:
-                    raise StoreError(f"tie {t.type} in {doc.id} refers to unknown entity {end!r}")
-            schema.validate_tie(t.type, labels[t.source], labels[t.target])
+    def _write_document(self, extraction: Extraction, batches: Batches) -> bool:
         self._ensure_schema()
-        if self.has_document(doc.id):
-            return False
-        by_label: dict[str, list[dict]] = defaultdict(list)
-        for e in extraction.entities:
-            by_label[e.label].append({"id": e.id, "name": e.name, "aliases": list(e.aliases),
-                                      "kind": e.kind, "country": e.country, "docs": [doc.id]})
-        ties: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for t in extraction.ties:
-            s, d, sl, dl = _orient(t, labels[t.source], labels[t.target])
-            ties[(t.type, sl, dl)].append({"s": s, "t": d, "p": _tie_props(t)})
+        doc = extraction.doc
+        by_label = {label: [{**row, "docs": [doc.id]} for row in rows]
+                    for label, rows in batches.entities.items()}
+        ties = {key: [{"s": s, "t": d, "p": _tie_props(t)} for s, d, t in rows]
+                for key, rows in batches.ties.items()}
         doc_props = {"id": doc.id, "title": doc.title, "date": doc.date, "path": doc.path,
                      "sha256": doc.sha256, "words": doc.words, "text": doc.text}
 
@@ -352,18 +299,10 @@ class Neo4jStore:
             raise err from None
         return True
 
-    def load(self, paths: Any, progress: Any = None) -> Any:
-        """Read, extract and store documents: ``tiesdb.loaders.load`` on this store."""
-        from tiesdb.loaders import load
-
-        if isinstance(paths, (str, Path)):
-            paths = [paths]
-        return load(self, [str(p) for p in paths], progress=progress)
-
     def forget(self, doc_id: str) -> dict[str, int]:
         """Remove a document, its ties, and the nodes no other document mentions."""
         if not self.has_document(doc_id):
-            raise StoreError(f"no document {doc_id!r} in {self.path} (tiesdb documents lists them)")
+            raise self._missing_document(doc_id)
 
         def work(tx: Any) -> dict[str, int]:
             ties = nodes = 0
@@ -385,24 +324,13 @@ class Neo4jStore:
             raise self._friendly(e) from None
 
     # -- reading -------------------------------------------------------------------------------
-    def stats(self) -> dict[str, Any]:
-        """Counts: documents, nodes by label, ties by type."""
-        labels = {label: self._read(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]
-                  for label in schema.LABELS}
-        types = {t: self._read(f"MATCH ()-[r:{t}]->() RETURN count(r)").rows[0][0]
-                 for t in schema.TIE_TYPES}
-        docs = self._read("MATCH (d:Document) RETURN count(d)").rows[0][0]
-        return {"documents": docs, "nodes": sum(labels.values()), "ties": sum(types.values()),
-                "labels": {k: v for k, v in labels.items() if v},
-                "types": {k: v for k, v in types.items() if v}}
-
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entities by id (all when ``ids`` is None)."""
         out: list[Entity] = []
         params = None if ids is None else {"ids": list(ids)}
         for label in schema.LABELS:  # one label at a time, so the id index is used
             where = "" if ids is None else " WHERE n.id IN $ids"
-            out += [_entity(r[0]) for r in self._read(f"MATCH (n:{label}){where} RETURN n", params).rows]
+            out += [entity_from_node(r[0]) for r in self._read(f"MATCH (n:{label}){where} RETURN n", params).rows]
         return out
 
     def find(self, name: str) -> list[Entity]:
@@ -412,14 +340,14 @@ class Neo4jStore:
         for label in schema.LABELS:
             rows = self._read(f"MATCH (n:{label}) WHERE toLower(n.id) = $k OR toLower(n.name) = $k "
                               "OR any(a IN n.aliases WHERE toLower(a) = $k) RETURN n", {"k": key}).rows
-            out += [_entity(r[0]) for r in rows]
+            out += [entity_from_node(r[0]) for r in rows]
         return out
 
     def ties(self, node_ids: Iterable[str] | None = None, *, both: bool = False) -> list[Tie]:
         """Ties touching ``node_ids`` (``both``: with both ends in it); all when None."""
         if node_ids is None:
             rows = self._read("MATCH (a)-[r]->(b) RETURN a.id, b.id, r").rows
-            return [_tie(s, t, r) for s, t, r in rows]
+            return [tie_from_rel(s, t, r) for s, t, r in rows]
         ids = list(node_ids)
         seen: dict[str, Tie] = {}
         for label in schema.LABELS:
@@ -427,7 +355,7 @@ class Neo4jStore:
             rows = self._read(f"MATCH (a:{label})-[r]-(b) WHERE a.id IN $ids WITH r, b {cond}"
                               "RETURN startNode(r).id, endNode(r).id, r", {"ids": ids}).rows
             for s, t, r in rows:
-                seen.setdefault(r["_ID"], _tie(s, t, r))
+                seen.setdefault(r["_ID"], tie_from_rel(s, t, r))
         return list(seen.values())
 
     def _neighbours(self, ids: list[str], types: set[str] | None) -> set[str]:
@@ -439,39 +367,6 @@ class Neo4jStore:
                               params).rows
             out.update(r[0] for r in rows)
         return out
-
-    def subgraph(self, node_ids: Iterable[str] | None = None, *, around: Iterable[str] | None = None,
-                 depth: int = 1, types: Iterable[str] | None = None,
-                 labels: Iterable[str] | None = None, since: dt.date | None = None,
-                 until: dt.date | None = None) -> nx.MultiDiGraph:
-        """The part of the graph asked for, as a MultiDiGraph (see ``Store.subgraph``)."""
-        types = {schema.tie_type(t).name for t in types} if types else None
-        labels = {schema.check_label(x) for x in labels} if labels else None
-        if around is not None:
-            frontier = set(around)
-            seen = set(frontier)
-            for _ in range(depth):
-                if not frontier:
-                    break
-                frontier = self._neighbours(sorted(frontier), types) - seen
-                seen |= frontier
-            node_ids = seen
-        ents = {e.id: e for e in self.entities(node_ids)}
-        if labels:
-            ents = {k: e for k, e in ents.items() if e.label in labels}
-        ties = [t for t in self.ties(None if node_ids is None else list(ents), both=True)
-                if t.source in ents and t.target in ents and _keep(t, types, since, until)]
-        return to_networkx(ents.values(), ties)
-
-
-def _keep(t: Tie, types: set[str] | None, since: dt.date | None, until: dt.date | None) -> bool:
-    if types and t.type not in types:
-        return False
-    if since and (t.date is None or t.date < since):
-        return False
-    if until and (t.date is None or t.date > until):
-        return False
-    return True
 
 
 def _first_line(e: BaseException) -> str:

@@ -183,12 +183,17 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
           r"Premier|King|Queen|Emperor|Crown Prince|Prince|Governor|Mayor|Senator|Chairman|Chairperson|"
           r"CEO|Director|Envoy|Commissioner|Spokesperson|Spokesman|Admiral|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
           r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
-          r"Vice-President|Deputy Prime Minister|counterpart)")
+          r"Vice-President|Deputy Prime Minister|counterpart|Excellency|Majesty|Royal Highness|Rt\.? Hon\.?|"
+          r"Right Honourable|Honourable|Hon\.)")
+#: an honorific between a title and a name ("Prime Minister of X, the Rt Hon Jane Doe")
+_HONORIFIC = r"(?:(?:the[ ])?(?:Rt\.?[ ]Hon\.?|Right[ ]Honourable|Honourable|Hon\.?)|(?:His|Her)[ ](?:Excellency|Majesty|Royal[ ]Highness))"
 _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|Foreign|Affairs|Defen[cs]e|General|"
-            r"Deputy|Vice|State|The|And|Of)\b)[A-Z][a-zà-ÿ-]+(?:['’](?!s\b)[A-Za-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
+            r"Deputy|Vice|State|The|And|Of|King|Queen|Prince|Excellency|Majesty|Hon|Rt|Right|Honourable|His|Her)\b)[A-Z][a-zà-ÿ-]+(?:['’](?!s\b)[A-Za-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|la|le))?"
 TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*)?,?[ ]"
-                       rf"(?P<name>{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
+                       rf"(?:{_HONORIFIC}[ ])?"
+                       rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
+                       rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
 # "the President", "the Prime Minister": an office-holder named by title alone
 TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime )?(?:President|Prime Minister|"
@@ -309,6 +314,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ not in _NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
+            if ent.label_ == "PERSON":  # "(His) Majesty King X", "Rt Hon X": the honorific is not the name
+                hon = re.match(r"(?:(?:His|Her|Majesty|Excellency|Royal|Highness|Rt\.?|Hon\.?|Right|Honourable)\s+)+",
+                               text[s:e])
+                if hon:
+                    s += hon.end()
             if e - s < 2:
                 continue
             surface = text[s:e]
@@ -423,8 +433,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if ft and not gz.label_by_shape(text[s:s + ft.start()]):  # "Takoradi for the Volta River Authority"
             s = s + ft.end()
         parts = [(s, e)]
-        for am in re.finditer(r"\s+and\s+", text[s:e]):
-            if gz.label_by_shape(text[s:s + am.start()]):  # "Firm A Robotics and Firm B Engineering"
+        for am in re.finditer(r"\s+and\s+(the\s+)?", text[s:e]):
+            if gz.label_by_shape(text[s:s + am.start()]) or (  # "Firm A Robotics and Firm B Engineering"
+                    am.group(1) and gz.label_by_shape(text[s + am.end():e]) == "Mission"):  # "Abuja and the Embassy of X"
                 parts = [(s, s + am.start()), (s + am.end(), e)]
                 break
         for s, e in parts:
@@ -451,6 +462,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 s = s + cut[0].end() if not re.search(TITLES, surface[cut[0].end():]) else s + cut[-1].end()
                 surface = text[s:e]
                 label = gz.label_by_shape(surface)
+            if label == "Mission" and re.search(r"(?i)\b(?:embassy|consulate|high commission)\b", surface):
+                where = re.match(r"[ ]in[ ]([A-Z][\w\u00C0-\u024F-]+(?:[ ][A-Z][\w\u00C0-\u024F-]+)?)", text[e:e + 40])
+                if where and (gz.place_country(where.group(1)) or gz.country_of(where.group(1))):
+                    e += where.end()  # "the Embassy of X in Abuja": the post is part of the name
+                    surface = text[s:e]
             if label and not gz.country_of(surface):
                 cands.append(Mention(s, e, surface, label, "shape"))
     # 4. quoted names: “Unicorn Masts” initiative

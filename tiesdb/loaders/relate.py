@@ -240,7 +240,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         orgs = [e for e in uniq if lab[e] in ("Firm", "Institution")]
         firms = [e for e in orgs if lab[e] == "Firm"]
         agreements = [e for e in uniq if lab[e] == "Agreement"]
-        programmes = [e for e in uniq if lab[e] in ("Initiative", "Mission")]
+        programmes = [e for e in uniq if lab[e] == "Initiative" or lab[e] == "Mission" and not re.search(
+            r"embassy|consulate|high commission", ents[e].name, re.I)]  # a diplomatic post is no programme
         dyad_ref = any(m.kind == "dyad" for m in parsed.in_sent(i)) or all(c in countries for c in dyad) and dyad
 
         def home(e: str) -> str | None:

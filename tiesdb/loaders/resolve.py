@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
-from tiesdb.loaders.mentions import TITLES, Mention, Parsed
+from tiesdb.loaders.mentions import TITLES, Mention, Parsed, _country_re
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private)$", re.I)
@@ -141,6 +141,12 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.label is None and m.source != "acronym":
             m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
                 else "Firm"
+    # a one-word "person" that the text elsewhere calls a firm or body ("the manufacturer Baykar ... Baykar will")
+    typed = {m.text: m.label for m in parsed.mentions if m.source == "typed" and m.label in ("Firm", "Institution")
+             and " " not in m.text}
+    for m in parsed.mentions:
+        if m.label == "Person" and m.source == "PERSON" and m.text in typed:
+            m.label = typed[m.text]
     for m in parsed.mentions:
         left = text[max(0, m.start - 30): m.start]
         if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left):
@@ -365,6 +371,18 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             continue
         # organisations, missions, initiatives: the name, a possessive, a demonym, "-based"
         code, stated = None, True
+        post = re.search(r"^(.*?)\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s[A-Z][\w\u00C0-\u024F-]+)?)$", e.name) \
+            if e.label == "Mission" else None
+        if post:  # "the Embassy of the Kingdom of Morocco in Abuja": the sender in front, the host after "in"
+            sender = _country_re().search(post.group(1))
+            code = gz.country_of(sender.group(1)).lower() if sender and gz.country_of(sender.group(1)) else None
+            host = _entity_named(ents, post.group(2), "Place") or (
+                gz.country_of(post.group(2)).lower() if gz.country_of(post.group(2)) else None)
+            if host and host in ents:
+                res.based[e.id] = host
+            if code:
+                res.home[e.id] = (code, True)
+                continue
         if e.label in ("Firm", "Institution", "Mission"):
             for w in re.split(r"[\s]+", e.name):
                 c = gz.country_of(w.strip("’'s,()"))

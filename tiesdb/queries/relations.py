@@ -15,7 +15,7 @@ import networkx as nx
 
 from tiesdb.graph import schema
 from tiesdb.graph.model import Entity, Tie
-from tiesdb.graph.store import Store
+from tiesdb.graph.backend import Backend
 from tiesdb.queries.resolve import resolve
 
 #: Tie types through which an entity belongs to a country (or to any other entity).
@@ -36,7 +36,7 @@ def _in_range(tie: Tie, since: dt.date | None, until: dt.date | None) -> bool:
     return True
 
 
-def members(store: Store, entity: Entity) -> set[str]:
+def members(store: Backend, entity: Entity) -> set[str]:
     """Ids of ``entity`` and of everything that belongs to it.
 
     An entity belongs to X when a chain of up to three BASED_IN / REPRESENTS / LOCATED_IN
@@ -89,7 +89,7 @@ class DyadReport:
         return Counter(r["type"] for r in self.ties)
 
 
-def ties(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
+def ties(store: Backend, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
          types: Iterable[str] | None = None, shared: bool = True) -> DyadReport:
     """The dyad report: every tie between the side of ``a`` and the side of ``b``.
 
@@ -139,7 +139,7 @@ def ties(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.d
     return DyadReport(ea, eb, side_a, side_b, records)
 
 
-def neighbors(store: Store, name: str, depth: int = 1, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def neighbors(store: Backend, name: str, depth: int = 1, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Entities within ``depth`` ties of ``name`` (either direction), nearest first.
 
     Each record has the entity's id, name, label, its distance and ``via``: the tie types
@@ -195,7 +195,7 @@ def _path_record(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, Any]:
     return {"length": len(nodes) - 1, "path": chain, "nodes": nodes, "ties": tie_ids}
 
 
-def path(store: Store, a: str, b: str, all: bool = False, max: int = 4, types: Iterable[str] | None = None,
+def path(store: Backend, a: str, b: str, all: bool = False, max: int = 4, types: Iterable[str] | None = None,
          limit: int = 100) -> list[dict[str, Any]]:
     """Paths between two entities, ties followed in either direction.
 
@@ -235,7 +235,7 @@ BETWEENNESS_EXACT = 500
 BETWEENNESS_SAMPLE = 200
 
 
-def top(store: Store, by: str = "degree", label: str | None = None, n: int = 10) -> list[dict[str, Any]]:
+def top(store: Backend, by: str = "degree", label: str | None = None, n: int = 10) -> list[dict[str, Any]]:
     """The ``n`` most central entities (optionally of one label).
 
     ``degree`` counts ties (a Cypher count); ``betweenness`` and ``pagerank`` run networkx on
@@ -284,7 +284,7 @@ def _pagerank(g: nx.Graph) -> dict[str, float]:
         return _pagerank_python(g, weight="weight")
 
 
-def timeline(store: Store, a: str, b: str, by: str = "month", since: dt.date | None = None,
+def timeline(store: Backend, a: str, b: str, by: str = "month", since: dt.date | None = None,
              until: dt.date | None = None, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Ties of the dyad report per period (``month`` "2024-03" or ``year`` "2024") and type.
 
@@ -312,7 +312,7 @@ def timeline(store: Store, a: str, b: str, by: str = "month", since: dt.date | N
     return out
 
 
-def why(store: Store, tie_id: str) -> dict[str, Any]:
+def why(store: Backend, tie_id: str) -> dict[str, Any]:
     """Everything known about one tie: evidence, document, rule, confidence, offsets.
 
     ``tie_id`` may be any unambiguous start of the id. ``context`` is the document text

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from tiesdb.graph.model import Entity
-from tiesdb.graph.store import Store
+from tiesdb.graph.backend import Backend
 
 
-def resolve(store: Store, name: str) -> Entity:
+def resolve(store: Backend, name: str) -> Entity:
     """The one entity whose id, name or any alias is ``name`` (case-insensitive).
 
     An exact id or name match wins over an alias match. Raises ValueError listing the
@@ -34,7 +34,7 @@ def resolve(store: Store, name: str) -> Entity:
     return found[0]
 
 
-def _suggest(store: Store, name: str, n: int = 5) -> str:
+def _suggest(store: Backend, name: str, n: int = 5) -> str:
     """Up to ``n`` names containing the typed text (or sharing its first word)."""
     key = name.strip().lower()
     words = key.split()

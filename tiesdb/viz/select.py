@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from tiesdb.graph import schema
-from tiesdb.graph.store import to_networkx
+from tiesdb.graph.backend import to_networkx
 from tiesdb.queries.cypher import is_node, is_path, is_rel
 from tiesdb.queries.resolve import resolve
 

@@ -22,7 +22,7 @@ import networkx as nx
 
 from tiesdb.graph import schema
 from tiesdb.graph.model import Document, Entity, Extraction, Tie, slugify
-from tiesdb.graph.store import Store
+from tiesdb.graph.backend import Backend
 from tiesdb.queries.cypher import is_node, is_path, is_rel
 from tiesdb.queries.export.cypher_script import write_cypher
 from tiesdb.queries.export.gexf import read_gexf, write_gexf
@@ -81,7 +81,7 @@ def read(path: str | Path, fmt: str | None = None) -> nx.MultiDiGraph:
     return READERS[guess_format(path, fmt, reading=True)](Path(path))
 
 
-def _from_query(store: Store, cypher: str, params: dict[str, Any] | None) -> tuple[set[str], set[str]]:
+def _from_query(store: Backend, cypher: str, params: dict[str, Any] | None) -> tuple[set[str], set[str]]:
     """Node ids and tie ids of every node, relationship and path a query returns."""
     node_ids, tie_ids = set(), set()
 
@@ -107,7 +107,7 @@ def _from_query(store: Store, cypher: str, params: dict[str, Any] | None) -> tup
     return node_ids, tie_ids
 
 
-def select(store: Store, *, around: Iterable[str] | None = None, depth: int = 1, types: Iterable[str] | None = None,
+def select(store: Backend, *, around: Iterable[str] | None = None, depth: int = 1, types: Iterable[str] | None = None,
            labels: Iterable[str] | None = None, since: dt.date | None = None, until: dt.date | None = None,
            query: str | None = None, params: dict[str, Any] | None = None,
            documents: bool = True) -> nx.MultiDiGraph:
@@ -187,7 +187,7 @@ def _extractions(g: nx.MultiDiGraph, fallback_doc: str) -> list[Extraction]:
     return out
 
 
-def import_graph(store: Store, source: str | Path | nx.MultiDiGraph, fmt: str | None = None) -> dict[str, int]:
+def import_graph(store: Backend, source: str | Path | nx.MultiDiGraph, fmt: str | None = None) -> dict[str, int]:
     """Load an export (path, or an already read graph) into ``store``, document by document.
 
     Ties are grouped by their ``doc``; entities go with the documents in their ``docs`` (or
