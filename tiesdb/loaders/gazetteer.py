@@ -350,6 +350,10 @@ def label_by_shape(name: str) -> str | None:
     if re.match(r"(?:joint|bilateral|binational|intergovernmental)\b.*\b(?:commission|council|committee)$",
                 name.strip(), re.I):
         return "Initiative"
+    pair = re.match(r"([A-Z][\w\u00C0-\u024F ]*?)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s.*\b(?:commission|council|committee)$",
+                    name.strip(), re.I)
+    if pair and country_of(pair.group(1)) and country_of(pair.group(2)):
+        return "Initiative"  # a body of two countries ("Saudi-Turkish Coordination Council") is a bilateral forum
     clean = re.sub(r"\(.*?\)", " ", name)
     clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
     head = _CONNECTOR.split(clean, maxsplit=1)[0]

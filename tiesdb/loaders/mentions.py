@@ -225,9 +225,18 @@ _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "
 _ABOUT = r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*){0,3}"
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
-    rf"(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
+    rf"(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
     r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
+# "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
+SIGNED_AFTER_RE = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?)\s+"
+    r"(?:(?:that|which)\s+)?(?:it|they|he|she|we|the\s+two\s+\w+|both\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:signed|concluded|inked)\b")
+# "the India-EU free trade agreement": a pair of countries or bodies in front of an agreement noun
+PAIR_AGREEMENT_RE = re.compile(r"\b(?P<desc>[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*\s+"
+                               r"(?:[a-z][\w-]*\s+){0,3}(?:agreement|treaty|pact|accord|deal))\b")
+_DESC_LEAD = {"separate", "further", "additional", "fresh", "another", "new", "second", "third", "first", "final"}
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
 
@@ -301,6 +310,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             end += gov.end()
         cands.append(Mention(m.start(1), end, text[m.start(1):end], "Country", "gazetteer-gov" if gov else "gazetteer",
                              country=code, kind=kind))
+    for m in re.finditer(r"\b(?:[Tt]he )?Government of (?:the )?", text):  # "the Government of New Zealand" acts for it
+        hit = _country_re().match(text, m.end())
+        if hit and gz.country_by_name(hit.group(1)):
+            cands.append(Mention(m.start(), hit.end(1), text[m.start():hit.end(1)], "Country", "gazetteer-gov",
+                                 country=gz.country_of(hit.group(1)), kind="name"))
     for m in re.finditer(r"\b([A-Z]\w+ and [A-Z]\w+)\b", text):  # "Newfoundland and Labrador"
         if gz.place_kind(m.group(1)) in ("region", "state") and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(), m.end(), m.group(1), "Place", "gazetteer-gov"))
@@ -325,7 +339,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
                 continue
-            if re.match(r"\s+(?:jets?|aircraft|planes?|missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|"
+            if re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|"
                         r"vehicles?|ships?|submarines?|vaccines?|frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 14]) \
                     and ent.label_ != "GPE":
                 continue  # a product ("SCALP missiles", "MAX jets") is not a node
@@ -352,9 +366,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             if " " not in surface and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text):
                 continue  # a common word that happens to be capitalised here ("Trade")
-            if in_heading(s) and ent.label_ != "PERSON":
-                continue
             shape = gz.label_by_shape(surface)
+            if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission"):
+                label = shape  # "Joint Statement", "Foreign Ministry": not a person
+            if in_heading(s) and (ent.label_ != "PERSON" or label != "Person"):
+                continue
             if ent.label_ == "PRODUCT":
                 continue  # products are not nodes (known places among them come from the gazetteer)
             if re.match(r"-(?:class|type)\b", text[e:e + 7]):
@@ -368,7 +384,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 label = "Place"
             if re.search(r"\d", surface) and not shape:
                 continue
-            if shape and ent.label_ != "PERSON":
+            if shape and (ent.label_ != "PERSON" or label != "Person"):
                 label = shape
             cands.append(Mention(s, e, surface, label, ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
@@ -393,6 +409,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     re.search(r"-(?:based|owned|led|run|backed|made)$", name):
                 continue
             st = m.start("names") + nm.start()
+            if re.match(r"\s+(?:gas |oil |power )?(?:field|plant|terminal|port|refinery|mine|dam|site)s?\b",
+                        text[st + len(name): st + len(name) + 20]):
+                cands.append(Mention(st, st + len(name), name, "Place", "typed"))  # "the giant Zohr gas field"
+                continue
             cands.append(Mention(st, st + len(name), name, gz.label_by_shape(name) or label, "typed"))
     for m in MEMBER_OF_RE.finditer(text):  # "members of BRICS"
         name = m.group(1)
@@ -401,10 +421,27 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in CITY_OF_RE.finditer(text):  # "the Albanian port of Shengjin", "the Uruguayan capital, Montevideo"
         if gz.country_by_demonym(m.group(1)) and not gz.country_of(m.group(2)):
             cands.append(Mention(m.start(2), m.end(2), m.group(2), "Place", "typed"))
-    for m in UNNAMED_AGREEMENT_RE.finditer(text):  # "signed a protocol on migration"
-        if set(m.group("desc").split()[:-1]) <= _VAGUE:
+    for m in [*UNNAMED_AGREEMENT_RE.finditer(text), *SIGNED_AFTER_RE.finditer(text)]:  # "signed a protocol on migration"
+        ds, de = m.start("desc"), m.end("desc")
+        more = re.match(r"\s+and\s+([a-z][\w-]*)(\s+[a-z][\w-]*)?(?=[\s.,;])", text[de:de + 60])
+        if more and re.search(r"\s(?:on|for)\s", m.group("desc")) and spacy_doc is not None:
+            # "a memorandum of understanding on satellite technology and space exploration"
+            toks = [t for t in spacy_doc.char_span(de, de + more.end(), alignment_mode="expand") or ()
+                    if t.idx > de + 4]
+            if toks and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in toks):
+                de += more.end()
+        words = text[ds:de].split()
+        while len(words) > 1 and words[0] in _DESC_LEAD and not re.search(r"\s(?:on|for)\s", " ".join(words[:2])):
+            ds += len(words[0]) + 1  # "a separate agreement on labour migration": the agreement on ...
+            words = words[1:]
+        desc = text[ds:de]
+        if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc):
             continue
-        cands.append(Mention(m.start("desc"), m.end("desc"), m.group("desc"), "Agreement", "described"))
+        cands.append(Mention(ds, de, desc, "Agreement", "described"))
+    for m in PAIR_AGREEMENT_RE.finditer(text):  # "the Türkiye-GCC free trade agreement"
+        a, b = re.split(r"[\u2013-]", m.group("desc").split()[0], maxsplit=1)
+        if (gz.country_of(a) or a.isupper()) and (gz.country_of(b) or b.isupper()) and (gz.country_of(a) or gz.country_of(b)):
+            cands.append(Mention(m.start("desc"), m.end("desc"), m.group("desc"), "Agreement", "described"))
     for m in MISSION_RE.finditer(text):
         if not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))
@@ -498,6 +535,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         kind = "leaders" if re.search(r"leader|president|minister|heads", word) else "dyad"
         cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
                              "dyad", kind=kind))
+    common = set()  # "liquefied natural gas (LNG)": an acronym of a common noun names nothing
+    for m in re.finditer(r"((?:\b[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})s?\)", text):
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", m.group(1)) if w and w not in ("of", "and", "the", "for"))
+        if initials.upper().endswith(m.group(2)):
+            common.add(m.group(2))
+    cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
     for m in parsed.mentions:
         m.sent = parsed.sent_of(m.start)

@@ -20,10 +20,10 @@ from tiesdb.loaders.resolve import Resolution, _country_entity
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
                   r"telephone|counterpart|press conference|co-chair\w*)\b", re.I)
-VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|"
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
+INVEST = re.compile(r"\binvest\w*|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
@@ -41,7 +41,8 @@ PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|jo
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
-                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by|co-chair\w*)\b", re.I)
+                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by|co-chair\w*|chair(?:s|ed)?\s+(?:a|an|the)\s+"
+                    r"(?:\w+\s+)?(?:meeting|session|round))\b", re.I)
 
 _DOMAINS = [
     ("space", r"\b(?:space|satellite|lunar|rocket|orbit|astronaut|launch vehicle)\w*"),
@@ -404,7 +405,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 tgt = None
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
-                            re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[max(0, x.start - 12): x.start]):
+                            re.search(r"\b(?:in|into|near|outside)\s+(?:the\s+)?$", text[max(0, x.start - 12): x.start]):
                         tgt = x
                         break
                 if lab[m.entity] == "Country" and m.kind in ("name", "capital") and \
