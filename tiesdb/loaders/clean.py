@@ -19,8 +19,8 @@ _NAV = {
     "skip to main content", "back to top", "related", "related articles", "related news",
     "follow us", "copy link", "listen", "font size", "home", "bar_progress", "loading",
 }
-_NAV_PREFIX = re.compile(r"^(?:(?:next|previous|prev|also read|read also|related|see also|watch|"
-                         r"published|updated|posted|last updated|source|tags?|filed under)\s*[:|]|"
+_NAV_PREFIX = re.compile(r"^\(?(?:(?:next|previous|prev|also read|read also|related|see also|watch|"
+                         r"published|updated|posted|last updated|source|tags?|filed under|read more|more from|trending|most read)\s*[:|]|"
                          r"(?:additional )?(?:reporting|editing|writing|compiled|translated) by\b|"
                          r"(?:media )?(?:enquiries|inquiries|contacts?|press contacts?|for more information)\s*:)", re.I)
 # "WARSAW (Reuters) -", "BEIJING, May 29 (Xinhua) --": a dateline; the city is kept, in title case

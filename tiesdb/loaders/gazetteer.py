@@ -237,13 +237,13 @@ def _places() -> dict[str, tuple[str, str, int]]:
         out.pop(continent, None)
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
-        key = norm(name)
         code = a2to3.get(sub.country_code)
-        if code:
-            cands.setdefault(key, {}).setdefault(code, 0)
-        if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
+        for key in {norm(name), fold(norm(name))}:  # "Gujarāt" is also written "Gujarat"
             if code:
-                out.setdefault(key, (code, "region", 0))
+                cands.setdefault(key, {}).setdefault(code, 0)
+            if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
+                if code:
+                    out.setdefault(key, (code, "region", 0))
     return out
 
 
@@ -305,7 +305,8 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                    "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
     ("Initiative", ("joint commission", "joint committee", "joint council", "binational commission",
                     "bilateral commission", "intergovernmental commission", "joint working group")),
-    ("Initiative", ("working group", "task force", "action plan", "road map", "alliance")),
+    ("Initiative", ("working group", "task force", "action plan", "road map", "alliance", "pipeline", "meeting",
+                    "meetings")),
     ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
     ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
                     "programme", "program", "framework", "forum", "roadmap", "road map", "plan",
@@ -354,10 +355,14 @@ def label_by_shape(name: str) -> str | None:
                     name.strip(), re.I)
     if pair and country_of(pair.group(1)) and country_of(pair.group(2)):
         return "Initiative"  # a body of two countries ("Saudi-Turkish Coordination Council") is a bilateral forum
+    if re.search(r"\bvisits?$", name.strip(), re.I):
+        return None  # "State Visit": an event, not a place or body
     clean = re.sub(r"\(.*?\)", " ", name)
     clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
     head = _CONNECTOR.split(clean, maxsplit=1)[0]
-    for part in (head, clean):
+    # "Comprehensive and Progressive Agreement for Trans-Pacific Partnership": the head is before "for"
+    head2 = re.split(r"\s+(?:of|on|for|between|in|to|with|at)\s+", clean, maxsplit=1, flags=re.I)[0]
+    for part in ((head2, head, clean) if head2 != clean else (head, clean)):
         words = [w.strip(".,'’\"“”").lower() for w in re.split(r"[\s\u2013-]+", part) if w]
         for i in range(len(words) - 1, -1, -1):
             two = " ".join(words[i:i + 2])

@@ -188,7 +188,9 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
 #: an honorific between a title and a name ("Prime Minister of X, the Rt Hon Jane Doe")
 _HONORIFIC = r"(?:(?:the[ ])?(?:Rt\.?[ ]Hon\.?|Right[ ]Honourable|Honourable|Hon\.?)|(?:His|Her)[ ](?:Excellency|Majesty|Royal[ ]Highness))"
 _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|Foreign|Affairs|Defen[cs]e|General|"
-            r"Deputy|Vice|State|The|And|Of|King|Queen|Prince|Excellency|Majesty|Hon|Rt|Right|Honourable|His|Her)\b)[A-Z][a-zà-ÿ-]+(?:['’](?!s\b)[A-Za-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
+            r"Deputy|Vice|State|The|And|Of|King|Queen|Prince|Excellency|Majesty|Hon|Rt|Right|Honourable|His|Her)\b)"
+            r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
+            r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|la|le))?"
 TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*)?,?[ ]"
                        rf"(?:{_HONORIFIC}[ ])?"
@@ -208,7 +210,9 @@ _TYPE_NOUNS = {"institute": "Institution", "utilitie": "Firm", "agency": "Instit
                "group": "Firm", "conglomerate": "Firm", "manufacturer": "Firm", "maker": "Firm", "carmaker": "Firm",
                "giant": "Firm", "bank": "Firm", "lender": "Firm", "operator": "Firm", "utility": "Firm",
                "startup": "Firm", "start-up": "Firm", "supplier": "Firm", "contractor": "Firm", "producer": "Firm",
-               "developer": "Firm", "miner": "Firm", "shipbuilder": "Firm", "insurer": "Firm", "airline": "Firm"}
+               "developer": "Firm", "miner": "Firm", "shipbuilder": "Firm", "insurer": "Firm", "airline": "Firm",
+               "retailer": "Firm", "fabricator": "Firm", "refiner": "Firm", "exporter": "Firm", "importer": "Firm",
+               "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm"}
 _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
@@ -222,7 +226,8 @@ _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memo
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
           "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
-_ABOUT = r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*){0,3}"
+_ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*|"
+          r"\s+in\s+(?!the\b|a\b|an\b|presence\b|which\b|order\b|line\b)[a-z][\w-]*){0,3}")
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
     rf"(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
@@ -231,8 +236,11 @@ UNNAMED_AGREEMENT_RE = re.compile(
 # "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
 SIGNED_AFTER_RE = re.compile(
     rf"\b(?:a|an|the)\s+(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?)\s+"
-    r"(?:(?:that|which)\s+)?(?:it|they|he|she|we|the\s+two\s+\w+|both\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:signed|concluded|inked)\b")
+    r"(?:(?:(?:that|which)\s+)?(?:it|they|he|she|we|the\s+two\s+\w+|both\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:signed|concluded|inked)\b|(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|last\s+\w+\s+)?by\b)")
+# "signed an agreement on X and a memorandum of understanding on Y": the second one too
+CHAINED_AGREEMENT_RE = re.compile(
+    rf"\s+and\s+(?:a|an|the)\s+(?P<desc>(?:[a-z0-9][\w-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?)(?=[\s.,;])")
 # "the India-EU free trade agreement": a pair of countries or bodies in front of an agreement noun
 PAIR_AGREEMENT_RE = re.compile(r"\b(?P<desc>[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*\s+"
                                r"(?:[a-z][\w-]*\s+){0,3}(?:agreement|treaty|pact|accord|deal))\b")
@@ -318,6 +326,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in re.finditer(r"\b([A-Z]\w+ and [A-Z]\w+)\b", text):  # "Newfoundland and Labrador"
         if gz.place_kind(m.group(1)) in ("region", "state") and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(), m.end(), m.group(1), "Place", "gazetteer-gov"))
+    for m in re.finditer(r"\b([A-Z][\w\u00C0-\u024F]+(?: [A-Z][\w\u00C0-\u024F]+)?)-based\b", text):  # "Sharjah-based"
+        if gz.place_country(m.group(1)) and not gz.country_of(m.group(1)):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "gazetteer-place"))
     for m in _place_re().finditer(text):
         if re.match(r"-(?:class|type)\b", text[m.end():m.end() + 7]):
             continue
@@ -346,6 +357,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ == "PERSON" and re.match(r"\s+(?:power plant|plant|refinery|port|airport|dam|mine|field|"
                                                    r"terminal|base|factory|bridge|station)\b", text[e:e + 14]):
                 continue  # "the Aboadze power plant": a facility, not a person
+            if surface in ("Earth", "Moon", "Mars", "Sun", "World"):
+                continue  # "Earth observation": no place on the map
             if " " not in surface and re.match(r"\s+(?:port|airport|city|province|island|harbou?r|region)\b", text[e:e + 12]):
                 cands.append(Mention(s, e, surface, "Place", ent.label_))
                 continue
@@ -362,7 +375,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     continue
                 if ent.label_ == "NORP":
                     continue
-            if re.match(r"\s+(?:Minister|Secretary|Ministry|Department)\b", text[e:e + 14]) and not gz.label_by_shape(surface):
+            if re.match(r"\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Minister|Secretary|Ministry|Department)\b", text[e:e + 30]) \
+                    and not gz.label_by_shape(surface):
                 continue
             if " " not in surface and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text):
                 continue  # a common word that happens to be capitalised here ("Trade")
@@ -398,6 +412,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     # a portfolio inside a title ("Secretary of National Defense") is not a body
     cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or
              not any(a <= c.start and c.end <= b for a, b in title_parts)]
+    # nor one in a list of portfolios ("Minister of Foreign Affairs, African Cooperation and ...")
+    cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not re.search(
+        r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+$",
+        text[max(0, c.start - 80):c.start])]
     for m in TITLE_REF_RE.finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
@@ -438,6 +456,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc):
             continue
         cands.append(Mention(ds, de, desc, "Agreement", "described"))
+        chained = CHAINED_AGREEMENT_RE.match(text, de)
+        if chained and not set(chained.group("desc").split()[:-1]) <= _VAGUE:
+            cands.append(Mention(chained.start("desc"), chained.end("desc"), chained.group("desc"), "Agreement",
+                                 "described"))
     for m in PAIR_AGREEMENT_RE.finditer(text):  # "the Türkiye-GCC free trade agreement"
         a, b = re.split(r"[\u2013-]", m.group("desc").split()[0], maxsplit=1)
         if (gz.country_of(a) or a.isupper()) and (gz.country_of(b) or b.isupper()) and (gz.country_of(a) or gz.country_of(b)):
@@ -458,6 +480,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if poss:
             s = s + poss[-1].end()
             s, e = _trim(text, s, e)
+        based = re.match(r"[\w\u00C0-\u024F ]+-based\s+", text[s:e])
+        if based:  # "Sharjah-based Al Noor Steel Industries": the firm's name starts after "-based"
+            s += based.end()
         tail = re.search(r"\s*\([^()]*\)$", text[s:e])
         if tail:
             e -= len(tail.group())
@@ -471,6 +496,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             s = s + ft.end()
         parts = [(s, e)]
         for am in re.finditer(r"\s+and\s+(the\s+)?", text[s:e]):
+            if re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
+                        text[s:e]) and not re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Office|Embassy|Agency)\b",
+                                                    text[s + am.end():e]):
+                continue  # a portfolio: "Ministry of Foreign Affairs and International Cooperation"
             if gz.label_by_shape(text[s:s + am.start()]) or (  # "Firm A Robotics and Firm B Engineering"
                     am.group(1) and gz.label_by_shape(text[s + am.end():e]) == "Mission"):  # "Abuja and the Embassy of X"
                 parts = [(s, s + am.start()), (s + am.end(), e)]
@@ -489,7 +518,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             label = gz.label_by_shape(surface)
             if label == "Initiative" and re.search(r"(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:of|for)\s+"
-                                                   r"(?:the\s+)?$", text[max(0, s - 40):s]):
+                                                   r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+)?$",
+                                                   text[max(0, s - 80):s]):
                 continue  # a minister's portfolio ("Minister of International Relations and Cooperation")
             if label and re.search(r"\b" + TITLES + r"\b", surface):
                 # "President A and General Secretary B of the X Party": keep the body after the last "of the"

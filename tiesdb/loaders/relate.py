@@ -23,13 +23,14 @@ MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussion
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
-INVEST = re.compile(r"\binvest\w*|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
+INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA|"
+FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA|scholarships?|"
+                  r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
                   r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
-SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|"
+SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|shipments?|"
                   r"provid(?:e|es|ed|ing))\b")
 BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|imports?|"
                  r"imported)\b")
@@ -41,7 +42,8 @@ PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|jo
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
-                    r"took part|take part|elevat\w*|(?:led|chaired|co-chaired|headed) by|co-chair\w*|chair(?:s|ed)?\s+(?:a|an|the)\s+"
+                    r"took part|take part|elevat\w*|h(?:eld|old|olds|olding)\s+(?:the|a|an|their|its)\s+(?:\S+\s+){0,5}?(?:meeting|summit|"
+                    r"dialogue|session|consultations)\b|(?:led|chaired|co-chaired|headed) by|co-chair\w*|chair(?:s|ed)?\s+(?:a|an|the)\s+"
                     r"(?:\w+\s+)?(?:meeting|session|round))\b", re.I)
 
 _DOMAINS = [
@@ -267,6 +269,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                             r"\b(?:meet|meets|met|meeting)(?:\s+with)?\s+(?:the\s+)?$", text[max(0, off - 20):off])
                             or re.search(r"\bmet with\b", sent)):
                         T.add(ps[0], o, "MEETS", i, "meeting-body", 0.5)
+            for om in re.finditer(r"\b(?:talks|met|meetings?|discussions|consultations)\s+with\s+(?:senior\s+|top\s+)?"
+                                  r"([A-Z][\w-]+)\s+(?:officials|leaders|authorities|counterparts|ministers|delegations?)\b", sent):
+                oc = gz.country_by_demonym(om.group(1))  # "talks with Qatari officials": with that country
+                subj = [p for p, o in acts if p in ps and o < parsed.sents[i][0] + om.start()]
+                if oc and oc.lower() in ents:
+                    for p in subj[-1:]:
+                        if home(p) != oc.lower():
+                            T.add(p, oc.lower(), "MEETS", i, "meeting-officials", 0.5)
             mt = re.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
             if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
                 T.add(gz.country_of(mt.group(1)).lower(), gz.country_of(mt.group(2)).lower(), "MEETS", i,
@@ -317,11 +327,21 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         if agreements and SIGN.search(sent):
             verb = parsed.sents[i][0] + SIGN.search(sent).start()
             witnessed = re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])
+            presence = re.search(r"\bin (?:the )?presence of\b[^,;]*", sent, re.I)  # "In the presence of X, A and B signed"
+            present = {p for p, o in acts if presence and parsed.sents[i][0] + presence.start() <= o <
+                       parsed.sents[i][0] + presence.end()}
             signers = [] if witnessed else [
                 p for p, o in acts if p in people and (
                     re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
                     (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
+            signers = [p for p in signers if p not in present]
             org_signers = [e for e, o in acts if e in orgs and o < verb]
+            if org_signers:  # "A signed a 15-year agreement with B": B signs it too
+                org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
+                                re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
+            by = re.search(r"\b(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+)?by\s", sent)
+            if by:  # "the memorandum ... signed on 20 May by A and B"
+                org_signers += [e for e, o in acts if e in orgs and o > parsed.sents[i][0] + by.end()]
             owners = {home(e) for e in org_signers}
             named = [c for c in countries if c not in owners and any(
                 m.entity == c and (m.kind in ("name", "capital", "dyad") or m.text.lower().endswith("government") or
@@ -371,7 +391,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if not firms:
                 named = [gz.country_of(x).lower() for x in re.findall(r"[A-Z][\w ]*?(?=[\u2013-][A-Z])|(?<=[\u2013-])[A-Z]\w+",
                                                                       ents[p].name) if gz.country_of(x)]
-                for c in dict.fromkeys(countries + named) if countries or named else list(dyad):
+                for c in dict.fromkeys(countries + named) if countries or named else (list(dyad) if not participants else []):
                     T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
             if LAUNCH.search(sent):
                 for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
@@ -405,7 +425,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 tgt = None
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
-                            re.search(r"\b(?:in|into|near|outside)\s+(?:the\s+)?$", text[max(0, x.start - 12): x.start]):
+                            not text.startswith("-based", x.end) and re.search(
+                                r"\b(?:in|into|near|outside)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-based\s+(?:[a-z]+\s+)?)?$",
+                                text[max(0, x.start - 60): x.start]):
                         tgt = x
                         break
                 if lab[m.entity] == "Country" and m.kind in ("name", "capital") and \
@@ -451,6 +473,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
                       ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
+            if funders and lab[funders[0]] == "Firm" and re.match(r"commit", sent[fm.start():]):
+                # a firm committing money to a project or a place invests in it
+                tgts = [e for e, o in acts if o > off and e != funders[0] and lab[e] in ("Place", "Country", "Firm", "Initiative")]
+                if tgts:
+                    amt = money(sent)
+                    T.add(funders[0], tgts[0], "INVESTS_IN", i, "firm-commitment", 0.5,
+                          **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+                recips = []
             if funders and recips:
                 amt = money(sent)
                 T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
@@ -481,7 +511,18 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
-            for c in dyad:
+            parties = list(dyad)
+            pair = re.match(r"([A-Z][\w\u00C0-\u024F]*)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s", e.name)
+            if pair:  # "the Türkiye-GCC free trade agreement": the two named in front are its parties
+                named = []
+                for part in pair.groups():
+                    code = gz.country_of(part)
+                    hit = code.lower() if code and code.lower() in ents else next(
+                        (x for x, xe in ents.items() if x != eid and part in xe.aliases), None)
+                    named.append(hit)
+                if all(named):
+                    parties = named
+            for c in parties:
                 T.add(c, eid, "PARTICIPATES_IN", _first_sent(parsed, eid), "agreement-parties", 0.4)
     # the document's two countries cooperate
     if dyad:
@@ -505,9 +546,20 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         hi = min(bounds[k + 1], pos + clause.start()) if clause else bounds[k + 1]
         before = [e for e, o in acts if s0 + lo <= o < s0 + pos]
         after = [e for e, o in acts if s0 + pos < o < s0 + hi]
+        if kind == "buy" and re.match(r"\w+\s+(?:a\s+|an\s+)?(?:[\d.]+\s*(?:%|per\s?cent)\s+|\w+\s+)?(?:stake|shares?|equity)\b",
+                                      sent[pos:]):
+            continue  # buying a stake is an investment, not a purchase of goods
+        if kind == "sell" and re.match(r"\w+\s+(?:\w+\s+){0,2}?(?:loans?|grants?|funding|financing|credits?|aid|assistance)\b",
+                                       sent[pos:]):
+            continue  # "provide loans of up to $3 billion to X" is funding
         if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
             continue  # "provide £15 million to X" is funding, not a sale
-        if kind == "sell":
+        maker = re.search(r"\b(?:built|made|manufactured|produced|developed)\s+by\s+", sent[pos:hi])
+        makers = [e for e, o in acts if maker and lab[e] == "Firm" and s0 + pos + maker.end() <= o < s0 + hi][:1]
+        if kind == "sell" and makers:  # "the delivery of X drones, built by the manufacturer B, to the Air Force"
+            sellers = makers
+            buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution") and e not in makers][:1]
+        elif kind == "sell":
             sellers = [e for e in before if lab[e] in ("Firm", "Country")][-1:]
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
         else:

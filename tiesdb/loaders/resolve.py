@@ -66,6 +66,7 @@ def _org_key(name: str) -> str:
     s = _CORP.sub("", s.strip())
     s = _CORP.sub("", s.strip())
     s = re.sub(r"[\s\u2013-]*\d{4}(?:[\u2013-]\d{2,4})?$", "", s.strip())
+    s = re.sub(r"^([A-Z][\w&'’.-]*(?<!ing))\s+(?:Group|Holdings)$", r"\1", s)  # "OCP Group" = "OCP"
     s = re.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
     words = s.split()
     # a leading country, demonym or "X-Y" pair of countries is not part of the key
@@ -113,7 +114,11 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
         pair = nxt is not None and gz.country_by_capital(nxt.text) and \
             re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
-        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair):
+        poss = re.match(r"['’]s\s+(?:\w+\s+)?(?:support|position|policy|policies|stance|decision|response|request|offer|"
+                        r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
+                        r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?)\b",
+                        text[m.end:m.end + 40])  # "Rome's support": the government
+        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
@@ -149,7 +154,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
             m.label = typed[m.text]
     for m in parsed.mentions:
         left = text[max(0, m.start - 30): m.start]
-        if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left):
+        if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left) or \
+                m.source == "ORG" and m.label == "Firm" and not gz.label_by_shape(m.text) and \
+                re.search(r"\b(?:terminal|port|plant|park|facility|site|base|venue|held)\s+at\s+$", left):
             m.label = "Place"  # "received him at Rashtrapati Bhavan": a venue
         if m.label == "Initiative" and re.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
             m.label = "Agreement"  # a road map or plan that is signed is an agreement
@@ -389,10 +396,28 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 if c and not re.search(r"[\u2013-]", w):
                     code = c.lower()
                     break
+            if code is None:  # a country of several words: "New Zealand Defence Force"
+                for cm in _country_re().finditer(e.name):
+                    if " " in cm.group(1) and gz.country_of(cm.group(1)) and \
+                            not re.search(r"[\u2013-]", e.name[max(0, cm.start(1) - 1):cm.end(1) + 1]):
+                        code = gz.country_of(cm.group(1)).lower()
+                        break
             if code is None:
-                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){0,4}$", left)
+                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:(?!(?:to|of|for|with|from|by|on)\b)[a-z][\w-]*\s+){0,4}$",
+                               left)  # not "Morocco's request to join the X"
                 if mt and gz.country_of(mt.group(1)):
                     code = gz.country_of(mt.group(1)).lower()
+                if mt is None:  # the place itself is a mention that ends the left context
+                    mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$", text[max(s0, m.start - 40):m.start])
+                    mt = mt if mt and not gz.country_of(mt.group(1)) else None
+                if mt and gz.country_of(mt.group(1)):
+                    pass
+                elif mt and gz.place_country(mt.group(1), res.dyad and tuple(c.upper() for c in res.dyad)):
+                    # "Dubai's DP World": a firm of that city
+                    pid = _entity_named(ents, mt.group(1), "Place")
+                    if pid:
+                        res.based[e.id] = pid
+                    code = gz.place_country(mt.group(1), tuple(c.upper() for c in res.dyad)).lower()
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
                 mt = re.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
@@ -411,6 +436,16 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 bc = gz.place_country(based.group(1)) or gz.country_of(based.group(1))
                 if code is None and bc:
                     code = bc.lower()
+            words = e.name.split()
+            if code is None and len(words) > 2 and not _INTERNATIONAL.search(e.name):  # "Abu Dhabi Investment Authority"
+                for k in (3, 2):
+                    c = gz.big_place_country(" ".join(words[:k])) if k < len(words) else None
+                    if c:
+                        code, stated = c.lower(), False
+                        pid = _entity_named(ents, " ".join(words[:k]), "Place")
+                        if pid and e.id not in res.based and e.label != "Firm":  # as for "Chongqing University"
+                            res.based[e.id] = pid
+                        break
             if code is None and not _INTERNATIONAL.search(e.name):  # a place in the name: "Tokyo Electron"
                 for w in (e.name.split()[0], e.name.split()[-1]):
                     c = gz.big_place_country(w) if w[:1].isupper() and len(w) > 3 else None
@@ -472,6 +507,9 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
             continue
         code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
+        bare = re.sub(r"\s+(?:State|Province|Region|Prefecture|County|District|Island)$", "", m.text)
+        if code is None and bare != m.text:  # "Akwa Ibom State", "Jurong Island"
+            code = gz.place_country(bare, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
         if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
             code = None  # a region name ("the Sahel") that is also some third country's province
         if code and code.lower() not in (e.id,):
