@@ -172,7 +172,10 @@ def start(state_path: Path, timeout: float) -> None:
     write_conf(home, port)
     log = home / "server.log"
     extra = os.environ.get("TIESDB_NEO4J_JVM_OPTS", "").split()
-    cmd = ["java", f"-Xmx{HEAP}", f"-Xms{HEAP}", *JVM_FLAGS, *extra, "-cp", f"{LIB}/*",
+    flags = JVM_FLAGS
+    if any(x.startswith("-XX:+Use") and x.endswith("GC") for x in extra):  # another collector
+        flags = [x for x in JVM_FLAGS if x != "-XX:+UseG1GC"]
+    cmd = ["java", f"-Xmx{HEAP}", f"-Xms{HEAP}", *flags, *extra, "-cp", f"{LIB}/*",
            "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}",
            f"--config-dir={home / 'conf'}"]
     with open(log, "wb") as out:

@@ -37,6 +37,7 @@ from tiesdb.graph.store import Store
 DEFAULT_URI = "bolt://localhost:7687"
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 BATCH = 5000
+INDEX_WAIT = 3600  # seconds push waits for the indexes it builds after a bulk copy
 NODE_KEYS = tuple(schema.NODE_PROPERTIES)
 TIE_KEYS = tuple(schema.TIE_PROPERTIES)
 DOC_KEYS = tuple(schema.DOCUMENT_PROPERTIES)
@@ -46,6 +47,11 @@ def tie_indexes() -> list[str]:
     """Relationship indexes on ``id`` and ``doc`` per tie type (MERGE on tie id, forget by doc)."""
     return [f"CREATE INDEX {t.lower()}_{p} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{p})"
             for t in schema.TIE_TYPES for p in ("id", "doc")]
+
+
+def _schema_owner(stmt: str) -> str:
+    """The label or tie type a CREATE CONSTRAINT/INDEX statement is for."""
+    return stmt.split(" FOR ", 1)[1].split(":", 1)[1].split(")", 1)[0].split("]", 1)[0]
 
 
 def _import_driver():
@@ -232,17 +238,26 @@ class Neo4jStore(Backend):
         return StoreError(msg)
 
     # -- schema --------------------------------------------------------------------------------
-    def init(self) -> list[str]:
-        """Create the constraints and indexes (idempotent); returns the statements run."""
+    def init(self, *, skip: Iterable[str] = (), timeout: int = 300) -> list[str]:
+        """Create the constraints and indexes (idempotent); returns the statements run.
+
+        ``skip``: labels and tie types whose constraints and indexes are dropped instead (push
+        does that for what Neo4j holds nothing of yet, and builds them after the bulk copy).
+        Waits up to ``timeout`` seconds for the indexes to come online.
+        """
+        skipped = set(skip)
         stmts = schema.neo4j_constraints() + tie_indexes()
+        run = [stmt for stmt in stmts if _schema_owner(stmt) not in skipped]
+        drop = [f"DROP {stmt.split()[1]} {stmt.split()[2]} IF EXISTS" for stmt in stmts
+                if _schema_owner(stmt) in skipped]
         try:
-            for stmt in stmts:
+            for stmt in drop + run:
                 self._driver.execute_query(stmt, database_=self.database)
-            self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+            self._driver.execute_query(f"CALL db.awaitIndexes({int(timeout)})", database_=self.database)
         except Exception as e:  # noqa: BLE001
             raise self._friendly(e) from None
-        self._schema_ready = True
-        return stmts
+        self._schema_ready = not skipped
+        return run
 
     def _ensure_schema(self) -> None:
         if not self._schema_ready:
@@ -483,7 +498,15 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1
     """
     rep = CopyReport()
     t0 = time.perf_counter()
-    neo.init()
+    # What Neo4j holds nothing of yet is created without look-ups (CREATE instead of MERGE, no
+    # skip check), and its constraints and indexes are built in bulk after the copy, which is
+    # much cheaper than keeping them up to date row by row. What it already holds (a push
+    # that was cut off, or data from elsewhere) is merged through its indexes, built first.
+    fresh_labels = {label for label in schema.LABELS
+                    if not neo.query(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]}
+    fresh_types = {t for t in schema.TIE_TYPES
+                   if not neo.query(f"MATCH ()-[r:{t}]->() RETURN count(r)").rows[0][0]}
+    neo.init(skip=fresh_labels | fresh_types)
     sender = _Sender(neo, inflight)
     try:
         start = time.perf_counter()
@@ -509,7 +532,7 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1
         cols = ", ".join(f"n.{k}" for k in NODE_KEYS)
         lists = [NODE_KEYS.index("aliases"), NODE_KEYS.index("docs")]
         for label in schema.LABELS:
-            fresh = not neo.query(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]
+            fresh = label in fresh_labels
             cypher = _create_entities_cypher(label) if fresh else _merge_entities_cypher(label, as_list=True)
             rows = []
             for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
@@ -527,13 +550,16 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1
                 rep.nodes += len(rows)
         sender.wait()  # every node is in before the first tie needs it
         rep.phases["nodes"] = time.perf_counter() - start
+        start = time.perf_counter()
+        neo.init(skip=fresh_types, timeout=INDEX_WAIT)  # ties look their nodes up by id
+        rep.phases["node indexes"] = time.perf_counter() - start
 
         start = time.perf_counter()
         busy0 = sender.busy
         cols = _embedded_select("r", TIE_KEYS, schema.TIE_PROPERTIES)
         for ttype in schema.TIE_TYPES:
             # No tie of this type in Neo4j yet (a first push): nothing to skip, so no lookups.
-            check = bool(neo.query(f"MATCH ()-[r:{ttype}]->() RETURN count(r)").rows[0][0])
+            check = ttype not in fresh_types
             groups: dict[tuple[str, str], list] = defaultdict(list)
             for row in _embedded_rows(store, f"MATCH (a)-[r:{ttype}]->(b) RETURN label(a), label(b), a.id, b.id, {cols}"):
                 key = (row[0], row[1])
@@ -552,6 +578,9 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1
         sender.wait()
         rep.phases["ties"] = time.perf_counter() - start
         rep.phases["ties: waiting for Neo4j"] = sender.busy - busy0
+        start = time.perf_counter()
+        neo.init(timeout=INDEX_WAIT)  # the tie indexes of the types created above
+        rep.phases["tie indexes"] = time.perf_counter() - start
     finally:
         sender.close()
     rep.seconds = time.perf_counter() - t0

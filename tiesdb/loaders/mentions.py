@@ -244,6 +244,13 @@ CHAINED_AGREEMENT_RE = re.compile(
 # "the India-EU free trade agreement": a pair of countries or bodies in front of an agreement noun
 PAIR_AGREEMENT_RE = re.compile(r"\b(?P<desc>[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*\s+"
                                r"(?:[a-z][\w-]*\s+){0,3}(?:agreement|treaty|pact|accord|deal))\b")
+# "the Tamar gas field", "the STAR refinery", "the Dahej terminal": a facility is a place, named with its noun
+FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\u024F'’-]*){0,2})[ ]"
+                         r"((?:natural[ ])?(?:gas|oil|LNG)[ ](?:field|terminal|plant)|oilfield|gasfield|power[ ]plant|"
+                         r"power[ ]station|refinery|terminal)\b")
+# "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
+PROJECT_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
+                        r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway))\b")
 _DESC_LEAD = {"separate", "further", "additional", "fresh", "another", "new", "second", "third", "first", "final"}
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
@@ -428,7 +435,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             st = m.start("names") + nm.start()
             if re.match(r"\s+(?:gas |oil |power )?(?:field|plant|terminal|port|refinery|mine|dam|site)s?\b",
-                        text[st + len(name): st + len(name) + 20]):
+                        text[st + len(name): st + len(name) + 20]) and not FACILITY_RE.match(text, st):
                 cands.append(Mention(st, st + len(name), name, "Place", "typed"))  # "the giant Zohr gas field"
                 continue
             cands.append(Mention(st, st + len(name), name, gz.label_by_shape(name) or label, "typed"))
@@ -464,6 +471,18 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         a, b = re.split(r"[\u2013-]", m.group("desc").split()[0], maxsplit=1)
         if (gz.country_of(a) or a.isupper()) and (gz.country_of(b) or b.isupper()) and (gz.country_of(a) or gz.country_of(b)):
             cands.append(Mention(m.start("desc"), m.end("desc"), m.group("desc"), "Agreement", "described"))
+    for m in FACILITY_RE.finditer(text):
+        name = m.group(1)
+        if name.split()[0].lower() in _LEAD_STOP or gz.country_of(name) or gz.label_by_shape(name) or in_heading(m.start()):
+            continue
+        cands.append(Mention(m.start(), m.end(), m.group(), "Place", "typed"))
+    for m in PROJECT_RE.finditer(text):
+        first = m.group(1)
+        parts = re.split(r"[\u2013-]", first)
+        if in_heading(m.start()) or first.lower() in _LEAD_STOP or gz.country_of(first):
+            continue
+        if len(parts) == 2 or gz.place_country(first) and " " in m.group(2):  # "the Hanoi urban railway"
+            cands.append(Mention(m.start(), m.end(), m.group(), "Initiative", "typed"))
     for m in MISSION_RE.finditer(text):
         if not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))

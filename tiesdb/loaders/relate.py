@@ -286,6 +286,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 before = text[max(parsed.sents[i][0], off - 40): off]
                 if not MEET.search(text[max(parsed.sents[i][0], off - 150): off]):
                     continue  # the place must be where the meeting is ("talks in X", "met ... at X")
+                if gz.place_kind(ents[pl].name) == "region" and not gz.country_by_capital(ents[pl].name) or \
+                        any(x.start == off and x.source == "LOC" for x in parsed.in_sent(i)):
+                    continue  # "discussed security in the Sahel": a region talked about, not a meeting place
                 city, pcode = pl, res.located.get(pl, (None,))[0]
                 if pcode and pcode in ents and ents[pcode].label == "Place":  # a venue: the visit is to its city
                     city, pcode = pcode, res.located.get(pcode, (None,))[0]
@@ -447,7 +450,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
-                        (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)):
+                        (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
+                        not _stake_of_another(parsed, i, m, tgt):
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -533,6 +537,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             best = next((i for i in range(len(parsed.sents)) if {c for c, _ in actors(i)} >= set(dyad)), 0)
         T.add(dyad[0], dyad[1], "PARTNERS_WITH", best, "dyad", 0.6)
     return list(T.ties.values())
+
+
+def _stake_of_another(parsed: Parsed, i: int, m, tgt) -> bool:
+    """True when the investment between ``m`` and ``tgt`` is a stake someone named after ``m`` buys
+    ("A partnered with B, and C bought a stake in X": C's stake, not A's)."""
+    inv = INVEST.search(parsed.text[m.end:tgt.start])
+    if not inv or not re.match(r"(?:stake|stakes|equity)\b", inv.group()):
+        return False
+    return any(m.end < x.start < m.end + inv.start() and x.entity and x.entity != m.entity and
+               x.label in ("Firm", "Person", "Institution", "Country") for x in parsed.in_sent(i))
 
 
 def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str]) -> list[tuple[str, str]]:

@@ -473,6 +473,20 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                     code, stated = pc.lower(), False
         if code:
             res.home[e.id] = (code, stated)
+    # "X, based in Y" and "The agency, based in Y": the body named (or the last one with that head word)
+    for bm in re.finditer(r"(?:\b[Tt]he\s+(agency|company|firm|bank|ministry|university|institute|manufacturer|"
+                          r"group|operator|fund))?,\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+", text):
+        where = next((x for x in ments if x.start == bm.end() and x.entity and ents[x.entity].label == "Place"), None)
+        if where is None:
+            continue
+        if bm.group(1):
+            body = next((x for x in reversed(ments) if x.end <= bm.start() and x.entity and ents[x.entity].label in
+                         ("Firm", "Institution") and bm.group(1) in ents[x.entity].name.lower()), None)
+        else:
+            body = next((x for x in ments if x.end == bm.start() and x.entity and ents[x.entity].label in
+                         ("Firm", "Institution", "Mission")), None)
+        if body is not None and body.entity not in res.based:
+            res.based[body.entity] = where.entity
     # people with a title but no country: the dyad country with fewer office-holders so far
     titled = [eid for eid in res.titled if eid not in res.home]
     if res.crowded:  # three or more countries in play: a bare title says nothing about which
