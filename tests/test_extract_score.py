@@ -32,10 +32,13 @@ BEST = {
 #: that the rules are general, since none of them was written for these articles' wording.
 OWN = ROOT / "tests" / "fixtures" / "gold"
 OWN_BEST = {"entities": 0.972, "ties_typed_all": 0.815}
-#: And on the held-out set written and annotated blind by another engineer (tests/fixtures/heldout): the
-#: check that matters for generality (first look: entities 0.807, typed ties 0.544).
+#: And on sets written and annotated blind by other engineers. tests/fixtures/heldout was then used
+#: to diagnose errors (first look: entities 0.807, typed ties 0.544), so it is no longer blind;
+#: tests/fixtures/blind2 (first look below) was not tuned on when this was written.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_BEST = {"entities": 0.964, "ties_typed_all": 0.857}
+BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
+BLIND2_BEST = {"entities": 0.848, "ties_typed_all": 0.478}
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")
 
@@ -46,10 +49,12 @@ def test_own_gold_score_does_not_fall(measure):
     assert scores[measure]["f1"] >= OWN_BEST[measure] - 0.0005, scores[measure]
 
 
-@pytest.mark.parametrize("measure", sorted(HELDOUT_BEST))
-def test_heldout_score_does_not_fall(measure):
-    scores = evaluate(HELDOUT)
-    assert scores[measure]["f1"] >= HELDOUT_BEST[measure] - 0.0005, scores[measure]
+@pytest.mark.parametrize("folder, best", [(HELDOUT, HELDOUT_BEST), (BLIND2, BLIND2_BEST)],
+                         ids=["heldout", "blind2"])
+def test_blind_sets_score_does_not_fall(folder, best):
+    scores = evaluate(folder)
+    for measure, f1 in best.items():
+        assert scores[measure]["f1"] >= f1 - 0.0005, (measure, scores[measure])
 
 
 @pytest.fixture(scope="module")
