@@ -535,6 +535,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     """A person's country from the words around mention i (title, apposition, "(Brazil)")."""
     m = parsed.mentions[i]
     eid = m.entity
+    titled_before = eid in res.titled
     mt = re.search(r"^\s*\(([^)]+)\)", right)
     if mt and gz.country_of(mt.group(1)):
         code = gz.country_of(mt.group(1)).lower()
@@ -593,6 +594,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if code:
             qualified.add(code)
             return code
+    if titled_before:  # seen earlier with a title of their own: a later list does not decide
+        return None
     if re.match(r"^\s*(?:and|,)\s+", left) and not re.search(r"President|Prime Minister|King|Queen|Chancellor|"
                                                             r"Premier|Emperor|Leader", left):
         # "Japanese Minister A and Defence Minister B" (but a list of heads of state is of several countries)
