@@ -76,8 +76,8 @@ def neo4j_status(fmt: str | None) -> None:
 @store_option
 @click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per transaction.")
-@click.option("--inflight", type=click.IntRange(1, 8), default=1, show_default=True,
-              help="Batches sent at once (2 or more can help on a server with several cores).")
+@click.option("--inflight", type=click.IntRange(1, 8), default=2, show_default=True,
+              help="Batches sent at once (3 or more can help on a server with more cores).")
 def push(store_path: Path | None, batch: int, inflight: int) -> None:
     """Copy the embedded store into Neo4j (MERGE on ids: safe to re-run, resumes if cut).
 

@@ -13,7 +13,8 @@ against ``tiesdb.graph.schema``; every value goes in as a parameter.
 
 ``push(store, neo)`` copies an embedded store into Neo4j and ``pull(neo, store)`` copies back,
 both in UNWIND batches with MERGE on ids, so running them again changes nothing and an
-interrupted copy resumes where it stopped.
+interrupted copy resumes where it stopped (what the target holds nothing of yet is bulk-created
+instead, its indexes built after the copy).
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from tiesdb.graph.store import Store
 DEFAULT_URI = "bolt://localhost:7687"
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 BATCH = 5000
+INFLIGHT = 2  # batches push sends at once: 2 or 3 beat 1 even on 2 cores (see docs/neo4j.md)
 INDEX_WAIT = 3600  # seconds push waits for the indexes it builds after a bulk copy
 NODE_KEYS = tuple(schema.NODE_PROPERTIES)
 TIE_KEYS = tuple(schema.TIE_PROPERTIES)
@@ -487,14 +489,17 @@ def _embedded_select(var: str, keys: tuple[str, ...], props: dict[str, tuple[str
     return ", ".join(f"CAST({var}.{k} AS STRING)" if props[k][0] == "DATE" else f"{var}.{k}" for k in keys)
 
 
-def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = 1,
+def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = INFLIGHT,
          progress: Progress | None = None) -> CopyReport:
     """Copy an embedded store into Neo4j: documents, entities, then ties, MERGE on ids.
 
     Idempotent (a second push changes nothing: documents and entities are merged by id, ties
     whose id is already there are skipped) and resumable (an interrupted push is finished by
-    running it again). Each batch is its own transaction, rolled back whole if it fails. Run
-    one push at a time per database.
+    running it again). Each batch is its own transaction, rolled back whole if it fails, and
+    ``inflight`` batches are sent at once. Labels and tie types Neo4j holds nothing of yet
+    are bulk-created (CREATE, no look-ups) and their constraints and indexes are dropped (they
+    are empty) and rebuilt after the copy. Run one push at a time per database, and no other
+    writes to it while a first push runs.
     """
     rep = CopyReport()
     t0 = time.perf_counter()
