@@ -121,9 +121,16 @@ def _tie_props(t: Tie) -> dict[str, Any]:
     return {k: v for k in TIE_KEYS if (v := getattr(t, k)) is not None}
 
 
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+def _chunks(rows: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` items from any iterable (streamed, never all in memory)."""
+    chunk: list = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # -- Cypher shared by add_document, push and pull -----------------------------------------------
@@ -518,16 +525,10 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = I
         doc_props = ", ".join(f"{k}: {_value_expr(k, i, schema.DOCUMENT_PROPERTIES)}"
                               for i, k in enumerate(DOC_KEYS) if k != "id")
         cypher = f"UNWIND $rows AS r MERGE (d:Document {{id: r[0]}}) SET d += {{{doc_props}}}"
-        rows: list = []
         small = max(1, batch // 10)  # documents carry their text: smaller batches
-        for r in _embedded_rows(store, f"MATCH (d:Document) RETURN "
-                                       f"{_embedded_select('d', DOC_KEYS, schema.DOCUMENT_PROPERTIES)}"):
-            rows.append(r)
-            if len(rows) >= small:
-                sender.send(cypher, rows)
-                rep.documents += len(rows)
-                rows = []
-        if rows:
+        docs = _embedded_rows(store, f"MATCH (d:Document) RETURN "
+                                     f"{_embedded_select('d', DOC_KEYS, schema.DOCUMENT_PROPERTIES)}")
+        for rows in _chunks(docs, small):
             sender.send(cypher, rows)
             rep.documents += len(rows)
         sender.wait()
@@ -539,20 +540,13 @@ def push(store: Store, neo: Neo4jStore, *, batch: int = BATCH, inflight: int = I
         for label in schema.LABELS:
             fresh = label in fresh_labels
             cypher = _create_entities_cypher(label) if fresh else _merge_entities_cypher(label, as_list=True)
-            rows = []
-            for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"):
-                for i in lists:
-                    r[i] = r[i] or []
-                rows.append(r)
-                if len(rows) >= batch:
-                    sender.send(cypher, rows)
-                    rep.nodes += len(rows)
-                    rows = []
-                    if progress:
-                        progress("nodes", rep.nodes)
-            if rows:
+            nodes = ([x or [] if i in lists else x for i, x in enumerate(r)]
+                     for r in _embedded_rows(store, f"MATCH (n:{label}) RETURN {cols}"))
+            for rows in _chunks(nodes, batch):
                 sender.send(cypher, rows)
                 rep.nodes += len(rows)
+                if progress:
+                    progress("nodes", rep.nodes)
         sender.wait()  # every node is in before the first tie needs it
         rep.phases["nodes"] = time.perf_counter() - start
         start = time.perf_counter()
@@ -637,14 +631,8 @@ def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progres
                   + ", ".join(f"d.{k} = {_lb_cast('r', k, schema.DOCUMENT_PROPERTIES)}"
                               for k in DOC_KEYS if k != "id"))
     cols = ", ".join(f"d.{k}" for k in DOC_KEYS)
-    rows: list[dict] = []
-    for r in rows_of(f"MATCH (d:Document) RETURN {cols}"):
-        rows.append(dict(zip(DOC_KEYS, r)))
-        if len(rows) >= max(1, batch // 10):
-            send(doc_cypher, rows)
-            rep.documents += len(rows)
-            rows = []
-    if rows:
+    for rows in _chunks((dict(zip(DOC_KEYS, r)) for r in rows_of(f"MATCH (d:Document) RETURN {cols}")),
+                        max(1, batch // 10)):
         send(doc_cypher, rows)
         rep.documents += len(rows)
     rep.phases["documents"] = time.perf_counter() - start
@@ -658,16 +646,9 @@ def pull(neo: Neo4jStore, store: Store, *, batch: int = BATCH, progress: Progres
                   "ON MATCH SET n.aliases = list_distinct(list_concat(n.aliases, CAST(r.aliases AS STRING[]))), "
                   "n.docs = list_distinct(list_concat(n.docs, CAST(r.docs AS STRING[]))), "
                   "n.kind = coalesce(n.kind, r.kind), n.country = coalesce(n.country, r.country)")
-        rows = []
-        for r in rows_of(f"MATCH (n:{label}) RETURN {cols}"):
-            d = dict(zip(NODE_KEYS, r))
-            d["aliases"], d["docs"] = d["aliases"] or [], d["docs"] or []
-            rows.append(d)
-            if len(rows) >= batch:
-                send(cypher, rows)
-                rep.nodes += len(rows)
-                rows = []
-        if rows:
+        nodes = ({**d, "aliases": d["aliases"] or [], "docs": d["docs"] or []}
+                 for d in (dict(zip(NODE_KEYS, r)) for r in rows_of(f"MATCH (n:{label}) RETURN {cols}")))
+        for rows in _chunks(nodes, batch):
             send(cypher, rows)
             rep.nodes += len(rows)
     rep.phases["nodes"] = time.perf_counter() - start
