@@ -7,7 +7,10 @@
 The synthetic graph is written to an embedded store with COPY (fast), then `push` copies it into
 a fresh Neo4j started by scripts/neo4j-server (always stopped at the end), a second push shows
 the cost of an idempotent re-push, and `pull` copies it back into a new embedded store.
-Use --uri to test a server of your own: its database is WIPED first.
+Then the offline path for a first load (`tiesdb neo4j bulk-import`): the server is stopped,
+the store written as neo4j-admin CSV and imported with neo4j-admin, the server started again
+and tiesdb's constraints and indexes built; each step is timed.
+Use --uri to test a server of your own: its database is WIPED first (and no bulk import).
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from tiesdb.graph.neo4j import Neo4jStore, pull, push  # noqa: E402
 from tiesdb.graph.store import Store  # noqa: E402
+from tiesdb.queries.export.neo4j_csv import admin_import, write_store_csv  # noqa: E402
 
 # (type, source label, target label, share of ties)
 MIX = [("MEETS", "Country", "Country", 0.15), ("TRADES_WITH", "Country", "Country", 0.05),
@@ -125,13 +129,48 @@ def server_settings() -> dict[str, str]:
     return {k: os.environ.get(k, v) for k, v in SERVER_ENV.items()}
 
 
-def start_server() -> tuple[dict[str, str], Path]:
-    state = Path(tempfile.mkdtemp(prefix="tiesdb-bench-neo4j-")) / "server.json"
-    out = subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "start", "--state", str(state)],
+SERVER = ["bash", str(ROOT / "scripts" / "neo4j-server")]
+
+
+def start_server(state: Path | None = None) -> tuple[dict[str, str], Path]:
+    """Start a throw-away server (or restart the one stopped with --keep at ``state``)."""
+    reuse = ["--reuse"] if state else []
+    state = state or Path(tempfile.mkdtemp(prefix="tiesdb-bench-neo4j-")) / "server.json"
+    out = subprocess.run([*SERVER, "start", "--state", str(state), *reuse],
                          capture_output=True, text=True, env={**os.environ, **server_settings()})
     if out.returncode != 0:
         sys.exit(f"cannot start Neo4j: {out.stderr.strip()}")
     return dict(re.findall(r"(NEO4J_\w+)=(\S+)", out.stdout)), state
+
+
+def bulk_import(source: Path, folder: Path, state: Path, graph: dict[str, int]) -> dict:
+    """Stop the server, fill its database with neo4j-admin from the embedded store, restart it,
+    build the constraints and indexes, check the counts. Seconds per step and ties/s."""
+    subprocess.run([*SERVER, "stop", "--keep", "--state", str(state)], capture_output=True, check=True)
+    os.environ.update(server_settings())  # the admin tool's heap
+    steps: dict[str, float] = {}
+    t0 = time.perf_counter()
+    with Store(source, read_only=True) as src:
+        write_store_csv(src, folder)
+    steps["write csv"] = time.perf_counter() - t0
+    steps["neo4j-admin import"] = admin_import(folder, [*SERVER, "admin", "--state", str(state), "--"],
+                                               overwrite=True)
+    t0 = time.perf_counter()
+    env, _ = start_server(state)
+    steps["server start"] = time.perf_counter() - t0
+    with Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]) as neo:
+        t0 = time.perf_counter()
+        neo.init(timeout=3600)
+        steps["constraints and indexes"] = time.perf_counter() - t0
+        stats = neo.stats()
+    assert (stats["ties"], stats["nodes"]) == (graph["ties"], graph["nodes"]), stats
+    total = sum(steps.values())
+    offline = steps["write csv"] + steps["neo4j-admin import"]
+    r = {"seconds": round(total, 1), "ties_per_s": round(graph["ties"] / total),
+         "ties_per_s_files_and_import": round(graph["ties"] / offline),
+         "phases_s": {k: round(v, 1) for k, v in steps.items()}}
+    print(f"bulk import: {r}", file=sys.stderr)
+    return r
 
 
 def main() -> None:
@@ -194,18 +233,22 @@ def main() -> None:
                     assert e_rows == n_rows, (qname, e_rows, n_rows)
                     results["queries_ms"][qname] = {"embedded": round(e_ms, 2), "neo4j": round(n_ms, 2),
                                                     "rows": e_rows}
+        if state is not None:
+            results["bulk import"] = bulk_import(work / "source", work / "import", state, results["graph"])
     finally:
         if state is not None:
-            subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server"), "stop", "--state", str(state)],
-                           capture_output=True)
+            subprocess.run([*SERVER, "stop", "--state", str(state)], capture_output=True)
             shutil.rmtree(state.parent, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"\n{results['graph']['ties']:,} ties, {results['graph']['nodes']:,} nodes on {results['server']}")
-    for name in ("push", "re-push", "pull"):
+    for name in ("push", "re-push", "pull", "bulk import"):
+        if name not in results:
+            continue
         r = results[name]
-        print(f"{name:8} {r['seconds']:7.1f} s  {r['ties_per_s']:>9,} ties/s  CPU s: client {r['client_cpu_s']}, "
-              f"server {r['server_cpu_s'] or '?'}  {r['phases_s']}")
+        cpu = (f"CPU s: client {r['client_cpu_s']}, server {r['server_cpu_s'] or '?'}  " if "client_cpu_s" in r
+               else f"(files + neo4j-admin alone: {r['ties_per_s_files_and_import']:,} ties/s)  ")
+        print(f"{name:11} {r['seconds']:7.1f} s  {r['ties_per_s']:>9,} ties/s  {cpu}{r['phases_s']}")
     print(f"\n{'query':45} {'embedded ms':>12} {'neo4j ms':>10} {'rows':>6}")
     for qname, r in results["queries_ms"].items():
         print(f"{qname:45} {r['embedded']:12.2f} {r['neo4j']:10.2f} {r['rows']:6}")

@@ -115,6 +115,50 @@ def test_neo4j_admin_csv_headers_and_quoting(whole, tmp_path):
     assert (folder / "documents.csv").read_text().startswith("id:ID(Document),:LABEL,")
 
 
+def test_store_csv_written_by_the_engine_equals_the_python_writer(db, whole, tmp_path):
+    from tiesdb.queries.export.neo4j_csv import write_store_csv
+
+    counts = write_store_csv(db, tmp_path / "fast")
+    slow = export(whole, tmp_path / "slow", "csv")
+    assert counts == {k: db.stats()[k] for k in ("documents", "nodes", "ties")}
+    for name in ("nodes.csv", "ties.csv", "documents.csv"):  # same headers
+        assert (tmp_path / "fast" / name).read_text().splitlines()[0] == (slow / name).read_text().splitlines()[0]
+    fast, python = read(tmp_path / "fast", "csv"), read(slow, "csv")
+    assert snapshot(fast) == snapshot(python)  # quotes, commas, ";" in aliases, two-line evidence, dates
+    assert fast.number_of_edges() == whole.number_of_edges()
+    key = lambda d: d["id"]  # noqa: E731
+    assert sorted(fast.graph["documents"], key=key) == sorted(python.graph["documents"], key=key)
+    assert not [p for p in (tmp_path / "fast").iterdir() if p.name.startswith(".")]  # no parts left
+
+
+def test_admin_import_args_and_errors(tmp_path):
+    from tiesdb.queries.export.neo4j_csv import admin_import, admin_import_args
+
+    args = admin_import_args(tmp_path, "ties", overwrite=True)
+    assert args[:3] == ["database", "import", "full"] and args[-1] == "ties"
+    assert f"--relationships={tmp_path.resolve() / 'ties.csv'}" in args and "--overwrite-destination=true" in args
+    with pytest.raises(ValueError, match="does not hold nodes.csv"):
+        admin_import(tmp_path, "neo4j-admin")
+    (tmp_path / "nodes.csv").write_text("id:ID(Entity)\n")
+    (tmp_path / "ties.csv").write_text(":START_ID(Entity)\n")
+    with pytest.raises(ValueError, match="cannot run '/no/such/neo4j-admin'"):
+        admin_import(tmp_path, "/no/such/neo4j-admin")
+    with pytest.raises(ValueError, match="neo4j-admin import failed: .*boom"):
+        admin_import(tmp_path, ["sh", "-c", "echo 'ERROR: boom' >&2; exit 3", "sh"])
+
+
+def test_cli_bulk_import_files_only_and_errors(db, tmp_path):
+    r = CliRunner().invoke(cli, ["neo4j", "bulk-import", "--store", str(db.path), "--files-only",
+                                 "--files", str(tmp_path / "imp")])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("neo4j-admin database import full --nodes=") and "--overwrite" not in r.stdout
+    assert (tmp_path / "imp" / "ties.csv").exists()
+    r = CliRunner().invoke(cli, ["neo4j", "bulk-import", "--store", str(db.path), "--files-only"])
+    assert r.exit_code == 2 and "--files-only needs --files" in r.output
+    r = CliRunner().invoke(cli, ["neo4j", "bulk-import", "--store", str(db.path), "--neo4j-admin", "/no/such/admin"])
+    assert r.exit_code == 1 and r.output.count("\n") == 1 and r.output.startswith("Error: cannot run")
+
+
 def test_cypher_script_is_idempotent_and_loads_the_same_graph(whole, tmp_path):
     out = export(whole, tmp_path / "g.cypher")
     text = out.read_text()

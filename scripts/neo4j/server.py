@@ -5,6 +5,8 @@
     eval "$(scripts/neo4j-server start)"  # prints export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...
     scripts/neo4j-server status
     scripts/neo4j-server stop             # stops it and deletes its data
+    scripts/neo4j-server stop --keep      # stops it, keeps its data: `start --reuse` restarts it
+    scripts/neo4j-server admin -- database import full ...   # neo4j-admin on a stopped server's home
 
 The jars live in ${TIESDB_CACHE:-~/.cache/tiesdb}/neo4j-5.26/lib, outside the repo. `start` runs
 org.neo4j.server.CommunityEntryPoint on 127.0.0.1 with a free port, a home/conf/data folder of
@@ -99,7 +101,7 @@ def alive(pid: int) -> bool:
 
 def write_conf(home: Path, port: int) -> None:
     conf = home / "conf"
-    conf.mkdir(parents=True)
+    conf.mkdir(parents=True, exist_ok=True)
     (conf / "neo4j.conf").write_text("\n".join([
         f"server.bolt.listen_address=127.0.0.1:{port}",
         f"server.bolt.advertised_address=127.0.0.1:{port}",
@@ -154,7 +156,7 @@ def wait_and_set_password(uri: str, port: int, password: str, proc: subprocess.P
     fail(f"the neo4j database did not come online within {timeout:.0f}s ({last}); see {log}")
 
 
-def start(state_path: Path, timeout: float) -> None:
+def start(state_path: Path, timeout: float, reuse: bool = False) -> None:
     if not FETCHED.exists():
         fail(f"no Neo4j jars in {LIB}; run: scripts/neo4j-server fetch")
     try:
@@ -167,7 +169,9 @@ def start(state_path: Path, timeout: float) -> None:
     if state and alive(state["pid"]):
         fail(f"already running (pid {state['pid']}, {state['uri']}); stop it first: "
              f"scripts/neo4j-server stop --state {state_path}")
-    home = Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-"))
+    if reuse and not (state and Path(state["home"]).is_dir()):
+        fail(f"nothing to reuse: no stopped server's home in {state_path} (stop --keep keeps one)")
+    home = Path(state["home"]) if reuse else Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-"))
     port = free_port()
     write_conf(home, port)
     log = home / "server.log"
@@ -182,7 +186,7 @@ def start(state_path: Path, timeout: float) -> None:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 cwd=home, start_new_session=True)
     uri = f"bolt://127.0.0.1:{port}"
-    password = secrets.token_urlsafe(16)
+    password = state["password"] if reuse else secrets.token_urlsafe(16)
     state = {"pid": proc.pid, "uri": uri, "user": USER, "password": password, "home": str(home),
              "log": str(log)}
     state_path.parent.mkdir(parents=True, exist_ok=True)
@@ -198,7 +202,7 @@ def start(state_path: Path, timeout: float) -> None:
     print(f"export NEO4J_URI={uri} NEO4J_USER={USER} NEO4J_PASSWORD={password} NEO4J_DATABASE=neo4j")
 
 
-def stop(state_path: Path, quiet: bool = False) -> None:
+def stop(state_path: Path, quiet: bool = False, keep: bool = False) -> None:
     state = read_state(state_path)
     if not state:
         if not quiet:
@@ -217,10 +221,28 @@ def stop(state_path: Path, quiet: bool = False) -> None:
             os.waitpid(pid, os.WNOHANG)
         except ChildProcessError:
             pass
+    if keep:
+        if not quiet:
+            print(f"stopped pid {pid}; its data is kept in {state['home']} (start --reuse)", file=sys.stderr)
+        return
     shutil.rmtree(state["home"], ignore_errors=True)
     state_path.unlink(missing_ok=True)
     if not quiet:
         print(f"stopped pid {pid}", file=sys.stderr)
+
+
+def admin(state_path: Path, args: list[str]) -> int:
+    """Run neo4j-admin (org.neo4j.cli.AdminTool) with ``args`` on a stopped server's home."""
+    state = read_state(state_path)
+    if not state or not Path(state["home"]).is_dir():
+        fail(f"no server home in {state_path}; start one, then stop it with --keep")
+    if alive(state["pid"]):
+        fail(f"the server is running (pid {state['pid']}); stop it with --keep first")
+    home = Path(state["home"])
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    cmd = ["java", f"-Xmx{HEAP}", *[x for x in JVM_FLAGS if x != "-XX:+UseG1GC"], "-cp", f"{LIB}/*",
+           "org.neo4j.cli.AdminTool", *args]
+    return subprocess.run(cmd, env=env, cwd=home).returncode
 
 
 def status(state_path: Path) -> int:
@@ -234,17 +256,23 @@ def status(state_path: Path) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["fetch", "start", "stop", "status", "env"])
+    ap.add_argument("command", choices=["fetch", "start", "stop", "status", "env", "admin"])
     ap.add_argument("--state", type=Path, default=DEFAULT_STATE, help="state file (pid, URI, password)")
     ap.add_argument("--timeout", type=float, default=180, help="seconds to wait for Bolt (start)")
     ap.add_argument("--force", action="store_true", help="fetch again even if the jars are there")
-    args = ap.parse_args()
+    ap.add_argument("--keep", action="store_true", help="stop: keep the server's data for start --reuse")
+    ap.add_argument("--reuse", action="store_true", help="start: restart the server stopped with --keep")
+    argv = sys.argv[1:]
+    rest = argv[argv.index("--") + 1:] if "--" in argv else []  # admin: neo4j-admin's own arguments
+    args = ap.parse_args(argv[:len(argv) - len(rest) - (1 if "--" in argv else 0)])
     if args.command == "fetch":
         fetch(args.force)
     elif args.command == "start":
-        start(args.state, args.timeout)
+        start(args.state, args.timeout, args.reuse)
     elif args.command == "stop":
-        stop(args.state)
+        stop(args.state, keep=args.keep)
+    elif args.command == "admin":
+        sys.exit(admin(args.state, rest))
     elif args.command == "env":
         state = read_state(args.state)
         if not state:

@@ -43,12 +43,20 @@ def export(fmt: str | None, out: Path, around: tuple[str, ...], depth: int, type
         tiesdb export --format csv -o neo4j-import/ --around India --depth 2 --since 2024-01-01
         tiesdb export -o firms.json --query "MATCH p=(:Firm)-[:INVESTS_IN]->(:Country {name: \\$c}) RETURN p" -p c India
     """
+    from tiesdb.graph.store import Store
     from tiesdb.queries.export import export as write, guess_format, select
+    from tiesdb.queries.export.neo4j_csv import admin_import_args, write_store_csv
 
     if cypher and around:
         raise click.UsageError("give either --query or --around, not both")
     fmt = guess_format(out, fmt)
+    whole = not (around or cypher or types or labels or since or until)
     with open_store(store_path, read_only=True) as db:
+        if fmt == "csv" and whole and isinstance(db, Store):  # the engine writes it, ~50x faster
+            n = write_store_csv(db, out)
+            info(f"Wrote {n['nodes']} nodes, {n['ties']} ties and {n['documents']} documents to {out} (csv); "
+                 f"load into a stopped Neo4j with: neo4j-admin {' '.join(admin_import_args(out))}")
+            return
         g = select(db, around=list(around) or None, depth=depth, types=split_list(types),
                    labels=split_list(labels), since=since, until=until, query=cypher,
                    params={k: _param_value(v) for k, v in params})

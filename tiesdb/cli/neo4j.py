@@ -1,4 +1,4 @@
-"""Neo4j commands: `tiesdb neo4j init|status`, `tiesdb push` (embedded -> Neo4j), `tiesdb pull`.
+"""Neo4j commands: `tiesdb neo4j init|status|bulk-import`, `tiesdb push` (embedded -> Neo4j), `tiesdb pull`.
 
 The server comes from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
 """
@@ -92,6 +92,63 @@ def push(store_path: Path | None, batch: int, inflight: int) -> None:
         info(f"pushing {store.path} to {neo.path} ...")
         report = push_graph(store, neo, batch=batch, inflight=inflight, progress=_Progress())
     click.echo(report.summary("pushed"))
+
+
+@neo4j_group.command("bulk-import")
+@store_option
+@click.option("--neo4j-admin", "admin", envvar="TIESDB_NEO4J_ADMIN", default="neo4j-admin", show_default=True,
+              help="The neo4j-admin command of the Neo4j 5 installation (env TIESDB_NEO4J_ADMIN).")
+@click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True,
+              help="The database to fill (env NEO4J_DATABASE).")
+@click.option("--overwrite", is_flag=True, help="Replace what the database holds (a new server's "
+              "`neo4j` database already exists, empty, so a first import needs this).")
+@click.option("--files", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the import files here and keep them (default: a temporary folder).")
+@click.option("--files-only", is_flag=True, help="Only write the files (to --files) and print the "
+              "neo4j-admin command, e.g. to run it on the server's machine.")
+def neo4j_bulk_import(store_path: Path | None, admin: str, database: str, overwrite: bool,
+                      folder: Path | None, files_only: bool) -> None:
+    """Fill an empty Neo4j from the embedded store with neo4j-admin (offline, fastest).
+
+    For a first load of a large store into a server of your own: stop the server, run this,
+    start the server, then `tiesdb neo4j init`. It writes the store as neo4j-admin CSV (with
+    the engine's COPY) and runs `neo4j-admin database import full`. For a running server or
+    Aura use `tiesdb push`.
+
+    \b
+    Example:
+        tiesdb neo4j bulk-import --neo4j-admin /opt/neo4j/bin/neo4j-admin --overwrite
+        tiesdb neo4j bulk-import --files-only --files neo4j-import/
+    """
+    import shutil
+    import tempfile
+    import time
+
+    from tiesdb.graph.store import Store
+    from tiesdb.queries.export.neo4j_csv import admin_import, admin_import_args, write_store_csv
+
+    if files_only and folder is None:
+        raise click.UsageError("--files-only needs --files FOLDER")
+    out = folder or Path(tempfile.mkdtemp(prefix="tiesdb-neo4j-import-"))
+    try:
+        t0 = time.perf_counter()
+        with Store(_embedded_path(store_path), read_only=True) as store:
+            n = write_store_csv(store, out)
+        t_files = time.perf_counter() - t0
+        if files_only:
+            info(f"wrote {n['nodes']:,} nodes, {n['ties']:,} ties and {n['documents']:,} documents to {out} "
+                 f"in {t_files:.1f}s; with the server stopped, run:")
+            click.echo(" ".join(["neo4j-admin", *admin_import_args(out, database, overwrite)]))
+            return
+        t_import = admin_import(out, admin, database, overwrite)
+    finally:
+        if folder is None:
+            shutil.rmtree(out, ignore_errors=True)
+    total = t_files + t_import
+    click.echo(f"imported {n['documents']} documents, {n['nodes']} nodes and {n['ties']} ties into "
+               f"{database} in {total:.1f}s ({n['ties'] / total:,.0f} ties/s: files {t_files:.1f}s, "
+               f"neo4j-admin {t_import:.1f}s)")
+    info("next: start the server, then run `tiesdb neo4j init` (constraints and indexes)")
 
 
 @cli.command()
