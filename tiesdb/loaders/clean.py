@@ -18,13 +18,22 @@ _NAV = {
     "read more", "advertisement", "subscribe", "sign in", "log in", "login", "skip to content",
     "skip to main content", "back to top", "related", "related articles", "related news",
     "follow us", "copy link", "listen", "font size", "home", "bar_progress", "loading",
+    "related stories", "related content", "related posts", "related links", "more stories", "more news",
+    "you may also like", "you might also like", "recommended", "recommended stories", "most popular",
+    "latest news", "latest stories", "more on this story", "read next", "also read", "see also",
+    "top stories", "editor's picks", "in other news",
 }
+#: headings of a list of links to other stories: the list after them is furniture too
+_RELATED = re.compile(r"^(?:related(?: stories| articles| news| content| posts| links)?|more (?:stories|news)|"
+                      r"you (?:may|might) also like|recommended(?: stories)?|most popular|latest (?:news|stories)|"
+                      r"more on this story|read next|also read|see also|top stories|editor's picks|in other news)\s*:?$",
+                      re.I)
 _NAV_PREFIX = re.compile(r"^\(?(?:(?:next|previous|prev|also read|read also|related|see also|watch|"
                          r"published|updated|posted|last updated|source|tags?|filed under|read more|more from|trending|most read)\s*[:|]|"
                          r"(?:additional )?(?:reporting|editing|writing|compiled|translated) by\b|"
                          r"(?:media )?(?:enquiries|inquiries|contacts?|press contacts?|for more information)\s*:)", re.I)
 # "WARSAW (Reuters) -", "BEIJING, May 29 (Xinhua) --": a dateline; the city is kept, in title case
-_DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)((?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{2,30}\))?\s*"
+_DATELINE = re.compile(r"^([A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*)((?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{2,30}\))?\s*"
                        r"(?:--|[-\u2013\u2014]))\s+")
 _BYLINE = re.compile(r"^([Bb]y|[Ww]ritten by|[Rr]eported by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*)*(\s+in\s+[A-Z][\w ]+)?\s*$")
@@ -54,6 +63,11 @@ def is_noise_line(line: str) -> bool:
         return True
     if s.count(" | ") >= 2:  # "date | Press release | Distributed by ..."
         return True
+    if " | " in s and (len(s.split()) <= 4 or any(re.match(r"(?:published|updated|posted|last updated)\b", part.strip(), re.I)
+                                                  for part in s.split(" | "))):
+        return True  # "BUSINESS | Investment", "By AFP staff | Published 9:42 GMT, 3 June 2025"
+    if re.fullmatch(r"[-\u2013\u2014]\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}", s):
+        return True  # "- AFP": an agency's sign-off
     if re.fullmatch(r"[A-Z][\w.'’&-]*(\s+[A-Z][\w.'’&-]*){0,2}", s) and len(s) < 30:
         return True  # a bare name on its own line: a credit, a channel or a logo
     return False
@@ -87,6 +101,14 @@ def clean_text(text: str) -> str:
         # a caption printed twice (the second copy often with a credit added)
         if a and b and (a == b or (len(a) > 20 and (b.startswith(a) or a.startswith(b)))):
             drop.add(i + 1)  # keep one copy of the caption, without its credit
+    related = False
+    for i, line in enumerate(lines):  # "Related stories" and the bulleted links under it
+        if _RELATED.match(line.strip(" .|")):
+            related = True
+        elif related and re.match(r"[-\u2013\u2014\u2022*>]\s", line):
+            drop.add(i)
+        else:
+            related = False
     out = []
     for i, line in enumerate(lines):
         if i in drop or is_noise_line(line):

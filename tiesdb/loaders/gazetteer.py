@@ -58,7 +58,7 @@ _DEMONYMS: dict[str, list[str]] = {
     "KWT": ["Kuwaiti"], "QAT": ["Qatari"], "SAU": ["Saudi", "Saudi Arabian"], "ARE": ["Emirati"],
     "YEM": ["Yemeni"], "OMN": ["Omani"], "BHR": ["Bahraini"], "BGD": ["Bangladeshi"],
     "NPL": ["Nepali", "Nepalese"], "MMR": ["Burmese", "Myanmar"], "LAO": ["Lao", "Laotian"],
-    "GRC": ["Greek"], "EGY": ["Egyptian"], "CAN": ["Canadian"], "NZL": ["New Zealand"],
+    "GRC": ["Greek", "Hellenic"], "EGY": ["Egyptian"], "CAN": ["Canadian"], "NZL": ["New Zealand"],
     "PER": ["Peruvian"], "ECU": ["Ecuadorian"], "URY": ["Uruguayan"], "PRY": ["Paraguayan"],
     "BEL": ["Belgian"], "LBN": ["Lebanese"], "SEN": ["Senegalese"], "SGP": ["Singaporean"],
     "CZE": ["Czech"], "SVK": ["Slovak"], "SVN": ["Slovenian", "Slovene"], "UKR": ["Ukrainian"],
@@ -305,15 +305,17 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                    "arrangement", "deal", "contract", "communique", "communiqué", "fact sheet")),
     ("Initiative", ("joint commission", "joint committee", "joint council", "binational commission",
                     "bilateral commission", "intergovernmental commission", "joint working group")),
+    ("Institution", ("central bank", "reserve bank", "national bank", "state bank", "people's bank", "development bank")),
     ("Initiative", ("working group", "task force", "action plan", "road map", "alliance", "pipeline", "meeting",
                     "meetings")),
     ("Mission", ("embassy", "consulate", "consulate-general", "high commission", "mission")),
     ("Initiative", ("initiative", "dialogue", "exercise", "exercises", "partnership", "corridor", "summit",
-                    "programme", "program", "framework", "forum", "roadmap", "road map", "plan",
+                    "programme", "program", "framework", "forum", "roadmap", "road map", "plan", "consultations", "assistance",
+                    "financing",
                     "project", "scheme", "strategy", "mechanism", "day", "conference", "festival",
                     "games", "expo", "year", "cooperation")),
     ("Firm", ("limited", "ltd", "inc", "corp", "corporation", "co", "company", "group", "holdings",
-              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "motors", "industries", "electronics",
+              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "berhad", "bhd", "tbk", "pty", "spa", "jsc", "pjsc", "motors", "industries", "electronics",
               "engineering", "technologies", "technology", "systems", "airlines", "airways", "bank",
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
@@ -324,7 +326,8 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                      "army", "navy", "guard", "police", "party", "government", "secretariat",
                      "organisation", "organization", "union", "association", "federation", "foundation",
                      "laboratory", "society", "chamber", "corps", "service", "office", "administration",
-                     "iim", "iit", "centre", "center", "observatory", "nations", "fund")),
+                     "iim", "iit", "centre", "center", "observatory", "nations", "fund", "brigade", "regiment",
+                     "battalion", "legion", "fleet", "command", "rifles", "community")),
     ("Place", ("sea", "ocean", "bay", "gulf", "strait", "straits", "river", "island", "islands",
                "province", "region", "valley", "mountains", "peninsula", "palace", "building", "hall",
                "square", "airport", "port", "stadium", "park", "lake", "canal", "coast", "desert",
@@ -348,13 +351,15 @@ def label_by_shape(name: str) -> str | None:
     >>> label_by_shape("Supply Chain Resilience Initiative")
     'Initiative'
     """
-    if re.match(r"(?:joint|bilateral|binational|intergovernmental)\b.*\b(?:commission|council|committee)$",
+    if re.match(r"(?:joint|bilateral|binational|intergovernmental|high[- ]level|strategic)\b.*\b(?:commission|council|committee)$",
                 name.strip(), re.I):
         return "Initiative"
     pair = re.match(r"([A-Z][\w\u00C0-\u024F ]*?)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s.*\b(?:commission|council|committee)$",
                     name.strip(), re.I)
     if pair and country_of(pair.group(1)) and country_of(pair.group(2)):
         return "Initiative"  # a body of two countries ("Saudi-Turkish Coordination Council") is a bilateral forum
+    if re.match(r"(?:letter|declaration|memorandum) of (?:intent|understanding)\b", name.strip(), re.I):
+        return "Agreement"
     if re.search(r"\bvisits?$", name.strip(), re.I):
         return None  # "State Visit": an event, not a place or body
     clean = re.sub(r"\(.*?\)", " ", name)

@@ -178,32 +178,52 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Finance |Trade |Prime |Chief |"
-          r"General |Senior |State |Union |Home |Commerce |External Affairs |Foreign Affairs )*"
-          r"(?:President|Prime Minister|PM|Minister|Secretary|Secretary-General|Ambassador|Chancellor|"
+          r"General |Senior |State |Union |Home |Commerce |External Affairs |Foreign Affairs |Federal |Executive |"
+          r"Managing |Permanent |Principal |Parliamentary |Assistant |Under |Under-|Cabinet |Regional |Provincial |"
+          r"Lieutenant |Major |Brigadier |Rear |Air |Interior |Economy |Economic |Education |Health |Energy |"
+          r"Industry |Transport |Agriculture |Justice |Culture |Science |Labou?r |Environment |Tourism )*"
+          r"(?:Director[ -]General|Secretary[ -]General|Councill?or|Undersecretary|Under-Secretary|"
+          r"Chief Minister|Chief of (?:the )?(?:[A-Z]\w+ )?Staff|Head(?= of )|Chairwoman|Chair|Emir|Sheikh|Sultan|"
+          r"Speaker|Attorney[ -]General|Solicitor[ -]General|Governor[ -]General|Permanent Representative|"
+          r"Representative|Charg[eé] d['’]Affaires|Consul|Minister-President|Vice Chancellor|Professor|Prof\.|"
+          r"Commander|Marshal|Colonel|Lieutenant General|Major General|Brigadier General|Sir|Dame|"
+          r"Member of Parliament|Member(?= of )|"
+          r"President|Prime Minister|PM|Minister|Secretary|Secretary-General|Ambassador|Chancellor|"
           r"Premier|King|Queen|Emperor|Crown Prince|Prince|Governor|Mayor|Senator|Chairman|Chairperson|"
           r"CEO|Director|Envoy|Commissioner|Spokesperson|Spokesman|Admiral|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
           r"Secretary of State|Minister of State|Chief Executive|High Commissioner|Consul General|"
           r"Vice-President|Deputy Prime Minister|counterpart|Excellency|Majesty|Royal Highness|Rt\.? Hon\.?|"
           r"Right Honourable|Honourable|Hon\.)")
 #: an honorific between a title and a name ("Prime Minister of X, the Rt Hon Jane Doe")
-_HONORIFIC = r"(?:(?:the[ ])?(?:Rt\.?[ ]Hon\.?|Right[ ]Honourable|Honourable|Hon\.?)|(?:His|Her)[ ](?:Excellency|Majesty|Royal[ ]Highness))"
+_HONORIFIC = (r"(?:(?:the[ ])?(?:Rt\.?[ ]Hon\.?|Right[ ]Honourable|Honourable|Hon\.?)|(?:His|Her)[ ](?:Excellency|Majesty|Royal[ ]Highness)|"
+              r"H\.[ ]?E\.|HE|H\.[ ]?M\.|HRH|H\.[ ]?R\.[ ]?H\.|Dato['’]?[ ]Seri|Datuk[ ]Seri|Dato['’]?|Datuk|Tan[ ]Sri|Shri|Smt\.?|Pehin)")
 _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|Foreign|Affairs|Defen[cs]e|General|"
-            r"Deputy|Vice|State|The|And|Of|King|Queen|Prince|Excellency|Majesty|Hon|Rt|Right|Honourable|His|Her)\b)"
+            r"Deputy|Vice|State|The|And|Of|King|Queen|Prince|Excellency|Majesty|Hon|Rt|Right|Honourable|His|Her|"
+            r"Federal|Councill?or|Director|Executive|Head|Chair\w*|Councill?ors?|Governor|Commissioner|"
+            r"Trade|Industry|Development|Cooperation|Co-operation|Energy|Finance|Economy|Economic|Commerce|Investment|"
+            r"Agriculture|Health|Education|Science|Technology|Transport|Justice|Interior|Culture|Tourism|"
+            r"Environment|Labou?r|Security|Planning|Works|Mines|Petroleum|Fisheries|Communications|Information|"
+            r"Relations|Integration|International|National|Political|Public|Social|Welfare|Employment|Youth|Sports?|"
+            r"Women|Family|Housing|Water|Resources|Infrastructure|Digital|Innovation|Research|Higher|Climate|Staff)\b)"
             r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
-_PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|la|le))?"
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*)?,?[ ]"
+_PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|den|la|le)){0,2}"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*?){{0,2}},?[ ]"
                        rf"(?:{_HONORIFIC}[ ])?"
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
+#: the same with the longest qualifier ("President of the United Mexican States, X")
+_TITLED_LONG_RE = re.compile(TITLED_RE.pattern.replace(r"[A-Z]\w*)*?){0,2}", r"[A-Z]\w*)*){0,2}"))
 # "the President", "the Prime Minister": an office-holder named by title alone
-TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime )?(?:President|Prime Minister|"
-                          r"Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|Chief Executive|Ambassador|"
-                          r"Secretary-General|General Secretary))\b(?! of)")
+TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime |Federal |State |Chief |Trade )?"
+                          r"(?:President|Prime Minister|Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|"
+                          r"Chief Executive|Ambassador|Secretary-General|General Secretary|Minister|Secretary|Councill?or|"
+                          r"Governor|High Commissioner|Director General|Director-General|Foreign Secretary|"
+                          r"Secretary of State|Minister of State))\b(?! of)(?!\s+(?:and|or)\b)(?![ -][A-Z])")
 
 SPEAKER_RE = re.compile(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):")
-_TYPE_NOUNS = {"institute": "Institution", "utilitie": "Firm", "agency": "Institution", "agencie": "Institution", "ministry": "Institution",
+_TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "Institution", "utilitie": "Firm", "agency": "Institution", "agencie": "Institution", "ministry": "Institution",
                "institution": "Institution", "universitie": "Institution", "university": "Institution",
                "regulator": "Institution", "party": "Institution", "organisation": "Institution",
                "organization": "Institution", "company": "Firm", "companie": "Firm", "firm": "Firm",
@@ -226,18 +246,23 @@ _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memo
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
           "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
-_ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?[a-z][\w-]*(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*|"
+_ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+          r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+          r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*|"
           r"\s+in\s+(?!the\b|a\b|an\b|presence\b|which\b|order\b|line\b)[a-z][\w-]*){0,3}")
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
-    rf"(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
+    rf"(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
     r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
 # "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
 SIGNED_AFTER_RE = re.compile(
-    rf"\b(?:a|an|the)\s+(?P<desc>(?:[a-z0-9][\w-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?)\s+"
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})"
+    rf"(?:{_ABOUT}(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+(?!signed\b)[a-z][\w-]*)?)?)?)\s+"
     r"(?:(?:(?:that|which)\s+)?(?:it|they|he|she|we|the\s+two\s+\w+|both\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:signed|concluded|inked)\b|(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|last\s+\w+\s+)?by\b)")
+    r"(?:signed|concluded|inked)\b|(?:(?:was|were|has been|have been|had been|is|will be)\s+)?(?:signed|concluded)\s+"
+    r"(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|last\s+\w+\s+)?by\b|"
+    r"(?:signed|concluded|inked)\s+(?:on|at|during|this|yesterday|today)\b)")  # not one "signed last year"
 # "signed an agreement on X and a memorandum of understanding on Y": the second one too
 CHAINED_AGREEMENT_RE = re.compile(
     rf"\s+and\s+(?:a|an|the)\s+(?P<desc>(?:[a-z0-9][\w-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?)(?=[\s.,;])")
@@ -251,12 +276,41 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
 # "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
 PROJECT_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway))\b")
+#: a name made of these words alone says what an agreement is, not which one: its subject follows
+_GENERIC_AGREEMENT = {"memorandum", "of", "understanding", "mou", "agreement", "treaty", "protocol", "convention",
+                      "declaration", "letter", "intent", "accord", "framework", "joint", "cooperation", "arrangement",
+                      "contract", "pact"}
+_AGREEMENT_ABOUT = re.compile(
+    r"[ ](?:on|for)[ ](?!behalf\b|the[ ](?:sidelines|occasion|margins?)\b)(?:the[ ])?[a-z][\w-]*"
+    r"(?:[ ](?!between\b|with\b|by\b|which\b|that\b|to\b|at\b|was\b|were\b|is\b|are\b|will\b|would\b|signed\b|"
+    r"and[ ](?:the|a|an|its|their|both|his|her)\b|in[ ]\d)[a-z][\w-]*){0,8}(?![\w-])(?<!\bthe)(?<!\bin)(?<!\bof)(?<!\band)(?<!\bon)(?<!\bfor)")
 _DESC_LEAD = {"separate", "further", "additional", "fresh", "another", "new", "second", "third", "first", "final"}
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
 
 _NER_LABELS = {"PRODUCT": None, "PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
                "NORP": None, "LAW": "Agreement", "EVENT": "Initiative"}
+
+
+DESC_REF_RE = re.compile(r"\b[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<head>embassy|consulate|high commission|agency|ministry|company|"
+                         r"firm|bank|university|authority|board|institute|operator|manufacturer|carmaker|lender|regulator)"
+                         r"(?![\w-])(?!\s+(?:of\s+)?[A-Z])")
+AGREEMENT_REF_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(MoU|MOU|memorandum|agreement|treaty|accord|pact|deal|contract|"
+                              r"protocol|convention)\b(?!\s+(?:on|of|for|between|with|to)\b)(?![\w-])")
+_PRODUCTS = (r"(?:systems?|missiles?|rockets?|launchers?|jets?|aircraft|drones?|tanks?|vehicles?|artillery|radars?|"
+             r"helicopters?|ships?|frigates?|submarines?|satellites?|howitzers?|rifles?|vaccines?|engines?|trains?)")
+_LISTED_RE = re.compile(r"(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*(?=[ ]\(([A-Z]{2,8})\))")
+
+
+def _extend_listed(text: str, s: int, e: int) -> int:
+    """The end of a name that goes on with a list before its acronym: "State Secretariat for Education,
+    Research and Innovation (SERI)" (the acronym's letters are initials of the whole name, in order)."""
+    m = _LISTED_RE.match(text, e)
+    if not m or "," not in m.group():
+        return e
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", text[s:m.end()]))
+    it = iter(initials)
+    return m.end() if all(c in it for c in m.group(1)) else e
 
 
 def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
@@ -319,6 +373,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         after = text[m.end(1): m.end(1) + 40]
         if kind == "demonym" and _is_language(after):
             continue
+        if re.match(r"\s*(?:dollars?|cents?)\b", after):
+            continue  # "188 billion U.S. dollars": a currency
         end = m.end(1)
         gov = re.match(r"\s+[Gg]overnment\b", after)
         if gov:  # "the French Government" acts for France
@@ -346,13 +402,42 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ not in _NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
+            if "\n" in text[s:e]:  # a name never runs over a line break (a headline into a dateline)
+                e = s + text[s:e].index("\n")
+                s, e = _trim(text, s, e)
+            honor = re.search(r"\s+with\s+(?:H\.\s?E\b|Mr\b|Ms\b|Mrs\b|Dr\b|His\b|Her\b)", text[s:e])
+            if honor:  # "the Foreign Ministers' Meeting with H.E. Ms. X": the meeting, not its guest
+                e = s + honor.start()
+            if ent.label_ == "ORG" and re.search(r"\b(?:Minister|Secretary|Secretary-General|Commissioner)\s+(?:of|for)\s+(?:the\s+)?$",
+                                                 text[max(0, s - 40):s]) and not gz.label_by_shape(text[s:e]):
+                continue  # "Secretary of Foreign Affairs of X": a portfolio, not a body
+            exc = re.match(r"(?:H\.\s?E\.|(?:His|Her)\s+Excellency)\s+(?=[A-Z])", text[s:e])
+            if exc and ent.label_ != "PERSON" and " " not in text[s + exc.end():e].strip() and \
+                    not gz.country_of(text[s + exc.end():e]) and not gz.label_by_shape(text[s + exc.end():e]):
+                cands.append(Mention(s + exc.end(), e, text[s + exc.end():e], "Person", "PERSON"))
+                continue  # "H.E. Sugiono": a person known by one name
+            if ent.label_ == "PERSON":  # "Wang Yi Holds Talks": a headline's verb is not part of the name
+                verb = re.search(r"\s+(?:Holds?|Meets?|Says?|Visits?|Calls?|Signs?|Receives?|Hosts?|Attends?|Urges?|"
+                                 r"Welcomes?|Arrives?|Pays?|Discusses|Congratulates|Sends?|Speaks?|Talks?|Leaves?)$", text[s:e])
+                if verb:
+                    e = s + verb.start()
             if ent.label_ == "PERSON":  # "(His) Majesty King X", "Rt Hon X": the honorific is not the name
-                hon = re.match(r"(?:(?:His|Her|Majesty|Excellency|Royal|Highness|Rt\.?|Hon\.?|Right|Honourable)\s+)+",
+                hon = re.match(r"(?:(?:His|Her|Majesty|Excellency|Royal|Highness|Rt\.?|Hon\.?|Right|Honourable|H\.\s?E\.|HE|"
+                               r"H\.\s?M\.|HRH)\s+)+",
                                text[s:e])
                 if hon:
                     s += hon.end()
             if e - s < 2:
                 continue
+            if re.match(r"[ ]?\d", text[e:e + 2]) and re.search(r"(?:^|[ ])[A-Z]{3}$", text[s:e]):
+                e = s + max(0, text[s:e].rfind(" "))  # "CHF 45 million": a currency code, not a body
+                if e - s < 2:
+                    continue
+            if ent.label_ in ("ORG", "PERSON"):  # "Federal Councillor Cassis": a title and a name
+                tm = re.match(rf"(?:{TITLES})[ ]+(?={_NAMETOK}(?:[ ]{_NAMETOK})*$)", text[s:e])
+                if tm and not gz.label_by_shape(text[s + tm.end():e]):
+                    cands.append(Mention(s + tm.end(), e, text[s + tm.end():e], "Person", "title"))
+                    continue
             surface = text[s:e]
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
@@ -366,6 +451,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue  # "the Aboadze power plant": a facility, not a person
             if surface in ("Earth", "Moon", "Mars", "Sun", "World"):
                 continue  # "Earth observation": no place on the map
+            venue_in = re.match(r"(.+?\b(?:Hall|House|Palace|Centre|Center|Building|Hotel|Castle|People|Residence|Square))"
+                                r"\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s[A-Z][\w\u00C0-\u024F-]+)?)$", surface)
+            if venue_in and gz.place_country(venue_in.group(2)) and ent.label_ in ("FAC", "LOC", "ORG", "GPE"):
+                e = s + len(venue_in.group(1))  # "the Great Hall of the People in Beijing": the venue, then its city
+                surface = text[s:e]
+            if re.match(r"(?:,\s*[A-Z][\w\u00C0-\u024F-]*)*,?\s*(?:and\s+[A-Z][\w\u00C0-\u024F-]*\s+)?(?:islands|atolls|cities|towns|"
+                        r"provinces|states|regions|districts|counties|villages)\b", text[e:e + 80]) and ent.label_ != "PERSON" \
+                    and not gz.label_by_shape(surface):
+                cands.append(Mention(s, e, surface, "Place", ent.label_))  # "A, B and C islands"
+                continue
             if " " not in surface and re.match(r"\s+(?:port|airport|city|province|island|harbou?r|region)\b", text[e:e + 12]):
                 cands.append(Mention(s, e, surface, "Place", ent.label_))
                 continue
@@ -412,6 +507,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     title_parts = []
     for m in TITLED_RE.finditer(text):
         name = m.group("name")
+        if any(gz.country_of(w) for w in name.split()):  # "President of the United | Mexican States, X": read on
+            m = _TITLED_LONG_RE.match(text, m.start()) or m
+            name = m.group("name")
         if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of"):
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
@@ -430,7 +528,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         label = _TYPE_NOUNS.get(m.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(m.group("noun").lower()))
         for nm in re.finditer(rf"{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}", m.group("names")):
             name = nm.group()
-            if gz.country_of(name) or name.split()[0].lower() in _LEAD_STOP or \
+            if gz.country_of(re.sub(r"['’]s$", "", name)) or name.split()[0].lower() in _LEAD_STOP or \
                     re.search(r"-(?:based|owned|led|run|backed|made)$", name):
                 continue
             st = m.start("names") + nm.start()
@@ -460,8 +558,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             ds += len(words[0]) + 1  # "a separate agreement on labour migration": the agreement on ...
             words = words[1:]
         desc = text[ds:de]
-        if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc):
-            continue
+        if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc) and not (
+                desc.lower() in ("memorandum", "memorandum of understanding", "mou") and
+                re.match(r"\s+(?:with|between)\s+(?:the\s+)?[A-Z]", text[de:de + 20])):
+            continue  # (but "a memorandum with the X Company" is that one)
         cands.append(Mention(ds, de, desc, "Agreement", "described"))
         chained = CHAINED_AGREEMENT_RE.match(text, de)
         if chained and not set(chained.group("desc").split()[:-1]) <= _VAGUE:
@@ -515,16 +615,39 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             s = s + ft.end()
         parts = [(s, e)]
         for am in re.finditer(r"\s+and\s+(the\s+)?", text[s:e]):
+            btw = re.search(r"\sbetween\s+(?:the\s+)?((?:(?!\sand\s).)*)$", text[s:s + am.start()])
+            if btw and gz.label_by_shape(btw.group(1)) not in ("Institution", "Firm", "Mission"):
+                continue  # "the Agreement between A and B" is one name (not "... between the X Ministry and the Y Agency")
+            right_label = gz.label_by_shape(text[s + am.end():e])
+            if am.group(1) and right_label in ("Institution", "Mission") and gz.label_by_shape(text[s:s + am.start()]):
+                parts = [(s, s + am.start()), (s + am.end(), e)]  # "the Ministry of X of A and the B Agency"
+                break
             if re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
                         text[s:e]) and not re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Office|Embassy|Agency)\b",
                                                     text[s + am.end():e]):
                 continue  # a portfolio: "Ministry of Foreign Affairs and International Cooperation"
-            if gz.label_by_shape(text[s:s + am.start()]) or (  # "Firm A Robotics and Firm B Engineering"
+            if gz.label_by_shape(text[s:s + am.start()]) or re.search(r"\([A-Z][A-Za-z]{1,9}\)$", text[s:s + am.start()]) or (
+                    # "Firm A Robotics and Firm B Engineering", "the X Community (XC) and the Y Union"
                     am.group(1) and gz.label_by_shape(text[s + am.end():e]) == "Mission"):  # "Abuja and the Embassy of X"
                 parts = [(s, s + am.start()), (s + am.end(), e)]
                 break
-        for s, e in parts:
+        split = []
+        for s, e in parts:  # "a Letter of Intent on X between the Ministry of Y": the agreement, then a party
+            bt = re.search(r"\s+between\s+(?:the\s+)?", text[s:e])
+            if bt and gz.label_by_shape(text[s + bt.end():e]) in ("Institution", "Firm", "Mission") and \
+                    gz.label_by_shape(text[s:s + bt.start()]) in ("Agreement", "Initiative"):
+                split += [(s, s + bt.start()), (s + bt.end(), e)]
+            else:
+                split.append((s, e))
+        for s, e in split:
             s, e = _trim(text, s, e)
+            e = _extend_listed(text, s, e)
+            prod = re.search(r"\s+of\s+[A-Z][A-Z0-9-]+$", text[s:e])
+            if prod and re.match(rf"\s+(?:(?!on\b|for\b|of\b)[a-z][\w-]*\s+){{0,2}}{_PRODUCTS}\b", text[e:e + 60]):
+                e = s + prod.start()  # "the acquisition by the Army of PULS rocket systems": the Army
+            inner = re.search(r"\s+\([A-Z][A-Za-z]{1,9}\)\s+(?:of|in)\s", text[s:e])
+            if inner:  # "the Department of X (DX) of the Y Republic": the name ends at its acronym
+                e = s + inner.start()
             if spacy_doc is not None:  # a verb inside is a headline, not a name: keep what follows it
                 span = spacy_doc.char_span(s, e, alignment_mode="expand")
                 verbs = [t for t in span or () if t.tag_ in ("VBP", "VBZ", "VBD") and t.i > span.start]
@@ -542,16 +665,22 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue  # a minister's portfolio ("Minister of International Relations and Cooperation")
             if label and re.search(r"\b" + TITLES + r"\b", surface):
                 # "President A and General Secretary B of the X Party": keep the body after the last "of the"
-                cut = list(re.finditer(r"\s+of\s+(?:the\s+)?", surface))
+                last_title = list(re.finditer(r"\b" + TITLES + r"\b", surface))[-1]
+                cut = [c for c in re.finditer(r"\s+of\s+(?:the\s+)?", surface) if c.start() >= last_title.end()]
                 if not cut or label not in ("Institution", "Firm", "Mission"):
                     continue
-                s = s + cut[0].end() if not re.search(TITLES, surface[cut[0].end():]) else s + cut[-1].end()
+                s = s + cut[0].end()  # "Chief of Staff of the X Armed Forces": the body after the last title
                 surface = text[s:e]
                 label = gz.label_by_shape(surface)
             if label == "Mission" and re.search(r"(?i)\b(?:embassy|consulate|high commission)\b", surface):
                 where = re.match(r"[ ]in[ ]([A-Z][\w\u00C0-\u024F-]+(?:[ ][A-Z][\w\u00C0-\u024F-]+)?)", text[e:e + 40])
                 if where and (gz.place_country(where.group(1)) or gz.country_of(where.group(1))):
                     e += where.end()  # "the Embassy of X in Abuja": the post is part of the name
+                    surface = text[s:e]
+            if label == "Agreement" and set(re.split(r"[\s-]+", surface.lower())) <= _GENERIC_AGREEMENT:
+                about = _AGREEMENT_ABOUT.match(text, e)  # "a Memorandum of Understanding on dual vocational education"
+                if about:
+                    e = about.end()
                     surface = text[s:e]
             if label and not gz.country_of(surface):
                 cands.append(Mention(s, e, surface, label, "shape"))
@@ -578,6 +707,19 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         acr = m.group(2)
         for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
             cands.append(Mention(am.start(), am.end(), acr, None, "acronym"))
+    # "the MoU", "the agreement": a reference back to an agreement named earlier (resolve links it)
+    for m in AGREEMENT_REF_RE.finditer(text):
+        if not in_heading(m.start()):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Agreement", "agreement-ref", kind="agreement-ref"))
+    # "the Swedish agency", "the Dutch embassy": a body named by its country and kind (resolve links it)
+    for m in DESC_REF_RE.finditer(text):
+        code = gz.country_by_demonym(m.group("dem"))
+        if code and not in_heading(m.start()):
+            head = m.group("head").lower()
+            label = "Mission" if head in ("embassy", "consulate", "high commission") else \
+                "Firm" if head in ("company", "firm", "bank", "manufacturer", "operator", "carmaker", "lender") else "Institution"
+            cands.append(Mention(m.start("dem"), m.end(), m.group("dem") + " " + m.group("head"), label, "desc-ref",
+                                 country=code, kind="desc-ref"))
     # 6. the document's two countries / two leaders
     for m in DYAD_RE.finditer(text):
         word = (m.group(1) or m.group()).lower()
@@ -591,13 +733,21 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             common.add(m.group(2))
     cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
+    posts = []  # "the Embassy of X in Tel Aviv": the host city is a place of its own, inside the post's name
+    for m in parsed.mentions:
+        where = re.search(r"\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s+[A-Z][\w\u00C0-\u024F-]+)?)$", m.text) \
+            if m.label == "Mission" else None
+        if where and gz.place_country(where.group(1)) and not gz.country_of(where.group(1)):
+            posts.append(Mention(m.start + where.start(1), m.end, where.group(1), "Place", "gazetteer-place"))
+    if posts:
+        parsed.mentions = sorted(parsed.mentions + posts, key=lambda m: m.start)
     for m in parsed.mentions:
         m.sent = parsed.sent_of(m.start)
     parsed.headings = {parsed.sent_of(s) for s, _ in heading_spans}
     return parsed
 
 
-_PRIORITY = {"possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"agreement-ref": -1, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:
@@ -609,7 +759,7 @@ def _merge(cands: list[Mention]) -> list[Mention]:
         if m.source == "gazetteer" and m.kind == "name":
             bonus = 1
         precise = m.source in ("title", "speaker", "speaker-title", "gazetteer-gov") or (
-            m.source == "PERSON" and any(m.start <= t.start and t.end <= m.end for t in titled))  # "Lula da Silva"
+            m.source == "PERSON" and any(m.start == t.start and t.end <= m.end for t in titled))  # "Lula da Silva"
         return (not precise, -(m.end - m.start), -_PRIORITY.get(m.source, 1) - bonus)
 
     taken: list[Mention] = []

@@ -14,12 +14,12 @@ from itertools import combinations
 from tiesdb.graph import schema
 from tiesdb.graph.model import Document, Tie
 from tiesdb.loaders import gazetteer as gz
-from tiesdb.loaders.mentions import Parsed
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
-                  r"telephone|counterpart|press conference|co-chair\w*)\b", re.I)
+                  r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
@@ -27,22 +27,27 @@ INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ure
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:fund(?:s|ed|ing)?|grants?|granted|loans?|aid|financ\w+|assistance|ODA|scholarships?|"
+FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+|assistance|ODA|scholarships?|"
+                  r"credit lines?|lines? of credit|credit facilit(?:y|ies)|"
+                  r"(?:contribut(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|donat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs|kronor|crowns))|"
                   r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
-                  r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
+                  r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?:a\s+|an\s+)?"
+                  r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|shipments?|"
                   r"provid(?:e|es|ed|ing))\b")
-BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|imports?|"
+BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|acquisitions?|imports?|"
                  r"imported)\b")
 DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
-TRADE = re.compile(r"\b(?:bilateral trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with)|"
+TRADE = re.compile(r"\b(?:bilateral trade|two-way trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with|"
+                   r"(?:has\s+)?(?:reached|stood|amounted|totall?ed|grew|rose|fell|was|hit|exceeded|doubled))|"
                    r"trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
                    r"(?:to|from|into)|barriers against \w+ products|tariffs? on)\b", re.I)
 PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|joint venture|jointly|"
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
-MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins)\b", re.I)
+MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins|belongs?\s+to|"
+                    r"belonged\s+to)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
-                    r"took part|take part|elevat\w*|h(?:eld|old|olds|olding)\s+(?:the|a|an|their|its)\s+(?:\S+\s+){0,5}?(?:meeting|summit|"
+                    r"took part|take part|elevat\w*|h(?:eld|old|olds|olding)\s+(?:the|a|an|their|its)\s+(?:\S+\s+){0,6}?(?:meeting|summit|"
                     r"dialogue|session|consultations)\b|(?:led|chaired|co-chaired|headed) by|co-chair\w*|chair(?:s|ed)?\s+(?:a|an|the)\s+"
                     r"(?:\w+\s+)?(?:meeting|session|round))\b", re.I)
 
@@ -63,14 +68,22 @@ _CURRENCY = {"₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupees": "I
              "usd": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR",
              "euros": "EUR", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW",
              "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
-             "reais": "BRL", "r$": "BRL", "pesos": "MXN"}
+             "reais": "BRL", "r$": "BRL", "pesos": "MXN", "chf": "CHF", "francs": "CHF", "sek": "SEK", "nok": "NOK",
+             "dkk": "DKK", "kronor": "SEK", "tk": "BDT", "tk.": "BDT", "bdt": "BDT", "taka": "BDT", "rm": "MYR", "myr": "MYR",
+             "ringgit": "MYR", "aed": "AED", "dirhams": "AED", "sar": "SAR", "riyals": "SAR", "zar": "ZAR", "rand": "ZAR",
+             "ngn": "NGN", "naira": "NGN", "egp": "EGP", "try": "TRY", "lira": "TRY", "pln": "PLN", "zloty": "PLN",
+             "idr": "IDR", "rupiah": "IDR", "php": "PHP", "thb": "THB", "baht": "THB", "vnd": "VND", "dong": "VND",
+             "sgd": "SGD", "s$": "SGD", "nzd": "NZD", "nz$": "NZD", "hkd": "HKD", "hk$": "HKD", "mxn": "MXN",
+             "brl": "BRL", "kes": "KES", "ghs": "GHS", "cedis": "GHS", "pkr": "PKR", "lkr": "LKR"}
 _SCALE = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "million": 1e6, "mn": 1e6,
           "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-MONEY = re.compile(r"(?P<cur>US\$|A\$|C\$|R\$|₹|\$|£|€|¥|Rs\.?|INR|USD|GBP|EUR|JPY|KRW|CNY|AUD|CAD)\s?"
+MONEY = re.compile(r"(?P<cur>US\$|A\$|C\$|R\$|S\$|NZ\$|HK\$|₹|\$|£|€|¥|Rs\.?|INR|USD|GBP|EUR|JPY|KRW|CNY|AUD|CAD|CHF|SEK|NOK|DKK|"
+                   r"Tk\.?|BDT|RM|MYR|AED|SAR|ZAR|NGN|EGP|TRY|PLN|IDR|PHP|THB|VND|SGD|NZD|HKD|MXN|BRL|KES|GHS|PKR|LKR)\s?"
                    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>crores?|lakhs?|thousand|million|billion|trillion|"
                    r"bn|mn|tn|m|b)?\b"
-                   r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>crores?|lakhs?|million|billion|trillion)?\s*"
-                   r"(?P<cur2>rupees|dollars|pounds|euros|yen|won|yuan|reais|pesos)\b")
+                   r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>crores?|lakhs?|million|billion|trillion)?\s*(?:U\.?S\.?\s+)?"
+                   r"(?P<cur2>rupees|dollars|pounds|euros|yen|won|yuan|reais|pesos|francs|kronor|taka|ringgit|dirhams|riyals|"
+                   r"rand|naira|lira|zloty|rupiah|baht|dong|cedis)\b")
 
 
 def money(sentence: str) -> tuple[float, str] | None:
@@ -226,6 +239,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         return any(re.search(r"\b(?:former|late|then)\b[^.]{0,30}$", text[max(0, m.start - 40): m.start])
                    for m in parsed.mentions if m.entity == p)
 
+    def posted(p: str) -> bool:
+        """An ambassador or consul lives where they are posted: a meeting there is no visit."""
+        return any(re.search(r"\b(?:Ambassador|High Commissioner|Consul|Charg[eé] d['’]affaires)\b[^.,;]{0,40}$",
+                             text[max(0, m.start - 60): m.start], re.I) for m in parsed.mentions if m.entity == p)
+
     signed: set[str] = set()
     issued: set[str] = set()
     for i in range(len(parsed.sents)):
@@ -233,6 +251,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             continue
         sent = parsed.sentence(i)
         acts = actors(i)
+        # TRADES_WITH: a trade volume needs no actor in its own sentence ("Bilateral trade reached $2 billion.")
+        if dyad and TRADE.search(sent) and (re.search(r"\b(?:bilateral|two-way)\b", sent, re.I) or
+                                            any(m.kind == "dyad" for m in parsed.in_sent(i)) or
+                                            all(c in {e for e, _ in acts} for c in dyad)):
+            amt = money(sent)
+            T.add(dyad[0], dyad[1], "TRADES_WITH", i, "trade", 0.6,
+                  **({"amount": amt[0], "currency": amt[1]} if amt else {}))
         if not acts:
             continue
         lab = {eid: ents[eid].label for eid, _ in acts}
@@ -245,7 +270,6 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         agreements = [e for e in uniq if lab[e] == "Agreement"]
         programmes = [e for e in uniq if lab[e] == "Initiative" or lab[e] == "Mission" and not re.search(
             r"embassy|consulate|high commission", ents[e].name, re.I)]  # a diplomatic post is no programme
-        dyad_ref = any(m.kind == "dyad" for m in parsed.in_sent(i)) or all(c in countries for c in dyad) and dyad
 
         def home(e: str) -> str | None:
             return e if lab.get(e) == "Country" else res.home.get(e, (None,))[0]
@@ -263,7 +287,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for a, b in pairs:
                 if home(a) != home(b) or home(a) is None:
                     T.add(a, b, "MEETS", i, "meeting-people", 0.7)
-            if len(ps) == 1:  # "X met (with) the Y Bank": a person meets a body
+            if len(ps) == 1 and any(p == ps[0] and any(o < parsed.sents[i][0] + w.start() for w in MEET.finditer(sent))
+                                    for p, o in acts):  # "X met (with) the Y Bank": X before a meeting word
                 for o, off in acts:
                     if lab[o] == "Institution" and home(o) != home(ps[0]) and (re.search(
                             r"\b(?:meet|meets|met|meeting)(?:\s+with)?\s+(?:the\s+)?$", text[max(0, off - 20):off])
@@ -281,11 +306,20 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
                 T.add(gz.country_of(mt.group(1)).lower(), gz.country_of(mt.group(2)).lower(), "MEETS", i,
                       "talks-between", 0.7)
-            # a meeting held abroad: the visitors visit the place
-            for pl, off in places:
+            # a meeting held abroad: the visitors visit the place (not one only planned: "agreed to hold X in Y")
+            planned = re.search(r"\b(?:(?:agreed|plans?|planned|decided)\s+to\s+(?:hold|convene|meet)|planned\s+for|to be held|"
+                                r"will\s+(?:be\s+held|hold|convene)|next\s+(?:session|meeting|round))\b", sent)
+            remote = re.search(r"\b(?:telephone|phone|video\s*(?:call|conference|link)|virtual\w*|online)\b", sent, re.I)
+            for pl, off in ([] if planned or remote else places):
                 before = text[max(parsed.sents[i][0], off - 40): off]
-                if not MEET.search(text[max(parsed.sents[i][0], off - 150): off]):
-                    continue  # the place must be where the meeting is ("talks in X", "met ... at X")
+                meet_words = list(MEET.finditer(text[max(parsed.sents[i][0], off - 150): off]))
+                pm = next((x for x in parsed.in_sent(i) if x.start == off), None)
+                where = pm is not None and re.match(r",\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:met|held|had)\b",
+                                                    text[pm.end:pm.end + 50])
+                if where:  # "after returning from Doha, where he met the Emir"
+                    before = "in "
+                elif not meet_words or re.match(r"discuss|talks? about", meet_words[-1].group(), re.I):
+                    continue  # the place must be where the meeting is ("talks in X"), not a topic ("discussed ... in X")
                 if gz.place_kind(ents[pl].name) == "region" and not gz.country_by_capital(ents[pl].name) or \
                         any(x.start == off and x.source == "LOC" for x in parsed.in_sent(i)):
                     continue  # "discussed security in the Sahel": a region talked about, not a meeting place
@@ -295,10 +329,28 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 if not pcode or not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+(?:city|capital|town)\s+of\s+)?$",
                                               before):
                     continue
-                for p in [x for x in (people or leaders) if not former(x)]:
+                for p in [x for x in (people or leaders) if not former(x) and not posted(x)]:
                     if home(p) and home(p) != pcode:
                         T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
                         T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
+        # a joint event abroad ("A of X and B of Y signed/launched Z in CITY"): the foreign side visits the city
+        ev = re.search(r"\b(?:signed|launched|inaugurated|unveiled|opened)\b", sent)
+        joint = [p for p in people if not former(p) and not posted(p) and home(p)]
+        if ev and not mt_meet and len({home(p) for p in joint}) >= 2 and not re.search(
+                r"\b(?:will|would|plans?|planned|agreed to)\b", sent[:ev.start()]):
+            for pl, off in places:
+                rel = off - parsed.sents[i][0]
+                if rel < ev.end() or rel - ev.end() > 150 or not re.search(r"\bin\s+(?:the\s+)?$", sent[max(0, rel - 10):rel]):
+                    continue
+                pcode = res.located.get(pl, (None,))[0]
+                if not pcode or pcode not in dyad or gz.place_kind(ents[pl].name) == "region" and \
+                        not gz.country_by_capital(ents[pl].name):
+                    continue
+                for p in joint:
+                    if home(p) != pcode:
+                        T.add(p, pl, "VISITS", i, "event-abroad", 0.4, implied=True)
+                        T.add(p, pcode, "VISITS", i, "event-abroad", 0.4, implied=True)
+                break
         # two office-holders of the two countries acting together ("A and B inaugurated X") have met
         pos = [(e, o) for e, o in acts if e in people]
         for (a, oa), (b, ob) in zip(pos, pos[1:]):
@@ -308,19 +360,35 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 T.add(a, b, "MEETS", i, "acting-together", 0.4)
         # VISITS
         vm = VISIT.search(sent)
+        if vm and re.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
+            vm = None  # "invited X to visit Y": not (yet) a visit
         if vm and (people or countries):
             before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
             visitors = [max(before)[1]] if before else people[:1]
             if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
                                     sent[:vm.start()]):
                 visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
+            elif len(before) > 1 and re.fullmatch(r"(?:[^.;,]*?\s+and\s+)+[^.;,]*?\s+", text[parsed.sents[i][0]:parsed.sents[i][0] + vm.start()]) \
+                    and re.match(r"visit\b|visited\b|toured\b", vm.group()):
+                visitors = [p for _, p in sorted(before)]  # "A (L) and B visit a warehouse in X": both
+            vb = re.search(r"\b(?:visit|trip|tour)s?\s+(?:of|by)\s+[^;]{0,80}?\s+to\s+(?:the\s+)?", sent, re.I)
+            vpos = vm.start()
+            if vb:  # "the State Visit of President X to India": X travels
+                by_people = [p for p, o in acts if p in people and parsed.sents[i][0] + vb.start() < o < parsed.sents[i][0] + vb.end()]
+                if by_people:
+                    visitors, vpos = by_people[:1], vb.end() - 1
             named = {m.start for m in parsed.in_sent(i) if m.kind != "demonym"}
             targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and o in named and
-                       o > parsed.sents[i][0] + vm.start() and e not in [home(v) for v in visitors]]
+                       o > parsed.sents[i][0] + vpos and e not in [home(v) for v in visitors]]
+            venue = re.compile(r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion|Building|"
+                               r"Hotel|Tower|Stadium|Museum|Headquarters|Chancellery|Chancery)$")
+            targets = [(res.located[e][0], o) if venue.search(ents[e].name) and e in res.located else (e, o)
+                       for e, o in targets if not venue.search(ents[e].name) or e in res.located]  # a venue: its city
+            targets = [(e, o) for e, o in targets if e in ents]
             for v in visitors:
                 for tgt, off in targets[:2]:
-                    if home(v) == tgt:
-                        continue
+                    if home(v) == tgt or (lab[tgt] == "Place" and home(v) and res.located.get(tgt, (None,))[0] == home(v)):
+                        continue  # no one visits their own country (or a city of it)
                     T.add(v, tgt, "VISITS", i, "visit", 0.7)
                     if lab[tgt] == "Place":
                         c = res.located.get(tgt, (None,))[0]
@@ -329,10 +397,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # SIGNS / PARTICIPATES_IN for agreements
         if agreements and SIGN.search(sent):
             verb = parsed.sents[i][0] + SIGN.search(sent).start()
-            witnessed = re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])
+            witnessed = re.search(r"\b(?:witness\w*|welcom\w*|hail\w*|applaud\w*|not(?:ed|ing)|attend\w*|celebrat\w*)\b"
+                                  r"[^.;]{0,12}\bthe\s+$", text[parsed.sents[i][0]:verb]) or \
+                re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])  # "welcomed the signing of"
             presence = re.search(r"\bin (?:the )?presence of\b[^,;]*", sent, re.I)  # "In the presence of X, A and B signed"
+            p_end = presence and (presence.end() if parsed.sents[i][0] + presence.start() < verb else len(sent))
             present = {p for p, o in acts if presence and parsed.sents[i][0] + presence.start() <= o <
-                       parsed.sents[i][0] + presence.end()}
+                       parsed.sents[i][0] + p_end}  # after the verb, the rest of the sentence is the witnesses
             signers = [] if witnessed else [
                 p for p, o in acts if p in people and (
                     re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
@@ -342,34 +413,101 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if org_signers:  # "A signed a 15-year agreement with B": B signs it too
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
                                 re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
-            by = re.search(r"\b(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+)?by\s", sent)
+            by = re.search(r"\b(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|today\s+|yesterday\s+)?by\s", sent)
             if by:  # "the memorandum ... signed on 20 May by A and B"
                 org_signers += [e for e, o in acts if e in orgs and o > parsed.sents[i][0] + by.end()]
+                if not witnessed:  # "signed in X by Director A and Minister B"
+                    signers += [p for p, o in acts if p in people and o > parsed.sents[i][0] + by.end() and
+                                p not in present and p not in signers]
+            between_signers: list[str] = []
+            bt = re.search(r"\b(?:between|by)\s+(?:the\s+)?(?=[A-Z])", sent[verb - parsed.sents[i][0]:])
+            if bt and not by and any(verb < o < parsed.sents[i][0] + (verb - parsed.sents[i][0]) + bt.start()
+                                     for a, o in acts if a in agreements):
+                # "the signing of a memorandum between the X Ministry and the Y Agency": the two bodies sign
+                off = verb + bt.start()
+                between_signers = [e for e, o in acts if e in orgs and o > off and e not in org_signers][:2]
+                org_signers += between_signers
             owners = {home(e) for e in org_signers}
-            named = [c for c in countries if c not in owners and any(
+            named = [c for c in countries if c not in owners and c not in present and any(
                 m.entity == c and (m.kind in ("name", "capital", "dyad") or m.text.lower().endswith("government") or
                                    re.match(r"\s+(?:government|side)", text[m.end:m.end + 12]))
                 for m in parsed.in_sent(i))]
             named += [c for c in dyad if any(m.kind == "dyad" for m in parsed.in_sent(i))]
             signers += list(dict.fromkeys(named)) + org_signers
+            if by:  # "X welcomed the memorandum signed by A and B": only those after "by" sign
+                after_by = {e for e, o in acts if o > parsed.sents[i][0] + by.end()}
+                signers = [x for x in signers if x in after_by]
             countries_signing = [c for c in signers if c in countries]
             signers += [home(p) for p in signers if p in people and home(p) in dyad]
-            if not countries_signing and not org_signers:
-                signers += list(dyad)
+            by_ref = all(m.kind == "agreement-ref" or set(m.text.lower().split()) <= _GENERIC_AGREEMENT
+                         for m in parsed.in_sent(i) if m.entity in agreements)
+            if not countries_signing and not org_signers and not (by_ref and signed >= set(agreements)):
+                signers += list(dyad)  # (not for "the contract was signed at ...": its signers are known)
             for a in agreements:
                 signed.add(a)
                 for s in signers:
                     T.add(s, a, "SIGNS", i, "sign", 0.7)
+            if any(re.search(r"memorand|\bmou\b|cooperation|co-operation|partnership|letter of intent|framework",
+                             ents[a].name, re.I) for a in agreements):
+                bodies = list(dict.fromkeys(e for e in signers if lab.get(e) in ("Firm", "Institution")
+                                            and e not in between_signers))  # "A signed an MoU with B", "A and B signed"
+                for a, b in combinations(bodies[:3], 2):  # two bodies signing a memorandum become partners
+                    if home(a) != home(b) or home(a) is None:
+                        T.add(a, b, "PARTNERS_WITH", i, "memorandum-partners", 0.5)
         if not re.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
                          r"wants? to join|not a member)\b", sent, re.I):
             s0, lo = parsed.sents[i][0], 0
             for mm in MEMBER.finditer(sent):  # each "X are members of G" / "Y joined H" on its own
-                groups = [e for e, o in acts if o > s0 + mm.start() and lab[e] in ("Initiative", "Institution")]
                 members = [e for e, o in acts if s0 + lo <= o < s0 + mm.start() and lab[e] in ("Country", "Institution")]
-                for g in groups[:1]:
+                cut = [b.end() for b in re.finditer(r",|;|\b(?:which|while|whereas|who)\b", sent[lo:mm.start()])]
+                if cut:  # "the Agreement between A and B, to which C is a party as a member of G": C
+                    near = [e for e, o in acts if s0 + lo + cut[-1] <= o < s0 + mm.start() and lab[e] in ("Country", "Institution")]
+                    members = near or members
+                gs = [(e, o) for e, o in acts if o > s0 + mm.start() and lab[e] in ("Initiative", "Institution")]
+                chain = gs[:1]
+                for e, o in gs[1:]:  # "members of A (AC) and the B": both
+                    prev = next((x for x in parsed.in_sent(i) if x.entity == chain[-1][0] and x.start == chain[-1][1]), None)
+                    if prev is None or not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|\s+\([A-Z]+\)\s+and\s+(?:the\s+)?",
+                                                        text[prev.end:o]):
+                        break
+                    chain.append((e, o))
+                for g, _ in chain:
                     for c in dict.fromkeys(members):
                         T.add(c, g, "MEMBER_OF", i, "member-of", 0.6)
                 lo = mm.end()
+            for g, go in acts:  # "Romania, a NATO member," / "fellow EU member Poland" / "NATO members A and B"
+                if lab[g] not in ("Initiative", "Institution"):
+                    continue
+                gm = next((m for m in parsed.in_sent(i) if m.entity == g and m.start == go), None)
+                after = re.match(r"\s+(?:member|members|member states?|ally|allies)\b", text[gm.end:gm.end + 20]) if gm else None
+                if not after:
+                    continue
+                pre = re.search(r"([A-Z][\w\u00C0-\u024F]*(?:\s[A-Z][\w\u00C0-\u024F]*)*),\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+)?$",
+                                text[parsed.sents[i][0]:go])
+                ms = [c for c, o in acts if lab[c] == "Country" and pre and
+                      parsed.sents[i][0] + pre.start(1) <= o < parsed.sents[i][0] + pre.end(1)]
+                post = re.match(r"(?:\s+(?:such as|including|like))?\s+", text[gm.end + after.end():gm.end + after.end() + 20])
+                if not ms and post:  # the countries named right after "members", one list
+                    pos = gm.end + after.end() + post.end()
+                    for x in parsed.in_sent(i):
+                        if x.start < pos:
+                            continue
+                        if x.start != pos or x.label != "Country" or not x.entity:
+                            break
+                        ms.append(x.entity)
+                        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[x.end:x.end + 8])
+                        if not sep:
+                            break
+                        pos = x.end + sep.end()
+                for c in ms:
+                    T.add(c, g, "MEMBER_OF", i, "member-apposition", 0.6)
+            for ow in re.finditer(r"(?:,\s+)?\b(?:of which|in which|whose)\s+(?P<who>[^,;]{2,60}?)\s+(?:is|are|was|were)\s+"
+                                  r"(?:a\s+|an\s+)?(?:\w+\s+){0,2}?members?\b", sent):  # "G, of which X is a founding member"
+                g = [e for e, o in acts if o < s0 + ow.start() and lab[e] in ("Initiative", "Institution")][-1:]
+                ms = [e for e, o in acts if s0 + ow.start("who") <= o < s0 + ow.end("who") and lab[e] in ("Country", "Institution")]
+                for c in ms:
+                    for x in g:
+                        T.add(c, x, "MEMBER_OF", i, "member-of", 0.6)
         for a in agreements:
             mt = re.search(r"\b(?:released|issued|published|adopted)\s+by\s+(?:the\s+)?", sent)
             if mt:
@@ -378,6 +516,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for x in by[:1]:
                     T.add(x, a, "PARTICIPATES_IN", i, "issued-by", 0.6)
                     issued.add(a)
+        # a session of a bilateral forum is a meeting of the two countries when no leader is named ("the two
+        # sides held the fifth round of the A-B Political Consultations", "Its next session will be held in X")
+        forum = [p for p in programmes if _FORUM.search(ents[p].name) and
+                 any(_bilateral(a, dyad) for a in [ents[p].name, *ents[p].aliases])]
+        if not forum and re.match(r"\s*(?:[\d.]+\s+)?(?:Its|The)\s+(?:first|next|second|third|\w+th|last|previous|inaugural|"
+                                  r"latest)\s+(?:session|meeting|round)\b", sent):
+            prev = [p for p in _previous_programmes(parsed, ents, i) if _FORUM.search(ents[p].name)
+                    and any(_bilateral(a, dyad) for a in [ents[p].name, *ents[p].aliases])]
+            forum = prev[-1:]
+        if dyad and forum and not people and re.search(r"\b(?:session|round|meeting|met|meet|meets|held|hold|holds|convene\w*|"
+                                        r"co-chair\w*|chaired)\b", sent) and \
+                not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?(?:met|meet|been held|convened)\b", sent):
+            T.add(dyad[0], dyad[1], "MEETS", i, "forum-meeting", 0.5)
         # initiatives and missions
         for p in programmes:
             participants = [o for o, off in acts if o in orgs and o not in programmes and not re.search(
@@ -456,15 +607,50 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
         # SUPPLIES: sellers before a sell verb, buyers before a buy verb, firms a deal is made with
-        if firms or SELL.search(sent):
+        if firms or SELL.search(sent) or BUY.search(sent):
             for f, b in _supplies(sent, parsed.sents[i][0], acts, lab):
                 if b != home(f):
                     T.add(f, b, "SUPPLIES", i, "supply", 0.5)
+        # SUPPLIES between the two countries read off trade wording ("X is the largest buyer of DEMONYM cocoa",
+        # "the main destination of DEMONYM gold exports", "with X mainly exporting A and importing B")
+        if len(dyad) == 2 and re.search(r"\b(?:export|import|buyer|destination|purchaser|market)", sent, re.I):
+            s0 = parsed.sents[i][0]
+            for m in parsed.in_sent(i):
+                if m.entity not in dyad or m.kind not in ("name", "demonym", "capital"):
+                    continue
+                other = dyad[1] if m.entity == dyad[0] else dyad[0]
+                if other not in countries:
+                    continue
+                after = text[m.end:parsed.sents[i][1]]
+                sells = m.kind == "demonym" and re.match(r"(?:\s+[a-z][\w-]*){0,3}\s+exports\b", after) or \
+                    m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export(?:s|ed|ing)?|sells?|sold|selling)\b", after) or \
+                    m.kind == "demonym" and re.search(r"\b(?:buyers?|importers?|destinations?|purchasers?|markets?)\s+"
+                                                      r"(?:of|for)\s+(?:the\s+)?$", text[s0:m.start])
+                if sells:
+                    T.add(m.entity, other, "SUPPLIES", i, "country-exports", 0.5)
+                if m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export\w*\s+[^,;]*?\s+and\s+)?"
+                                                    r"import(?:s|ed|ing)?\b", after):
+                    T.add(other, m.entity, "SUPPLIES", i, "country-imports", 0.5)
+        # "France is India's second-largest defence supplier after Russia": both supply India
+        for sm in re.finditer(r"\b(?:is|was|remains|has been|became)\s+(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:supplier|exporter|source|provider)s?\b(?:\s+of\s+[a-z][\w\s-]*?)?(?:\s+after\s+(?P<other>[A-Z][\w .-]*))?",
+                              sent):
+            s0 = parsed.sents[i][0]
+            buyer = next((x.entity for x in parsed.in_sent(i) if x.entity and lab.get(x.entity) == "Country" and
+                          s0 + sm.start("buyer") <= x.start < s0 + sm.end("buyer")), None)
+            seller = next((x.entity for x in reversed(parsed.in_sent(i)) if x.entity and x.end <= s0 + sm.start() and
+                           lab.get(x.entity) in ("Country", "Firm")), None)
+            others = [x.entity for x in parsed.in_sent(i) if sm.group("other") and x.entity and lab.get(x.entity) == "Country"
+                      and s0 + sm.start("other") <= x.start < s0 + sm.end("other")]
+            for f in [seller, *others]:
+                if f and buyer and f != buyer:
+                    T.add(f, buyer, "SUPPLIES", i, "supplier-of", 0.5)
         # FUNDS
         fm = FUND.search(sent)
         if fm:
             off = parsed.sents[i][0] + fm.start()
-            give = re.search(r"\b(?:given|gave|gives|provided|granted|offered|extended|sent|pledged)\s", sent[:fm.start()])
+            give = re.search(r"\b(?:given|gave|gives|give|provided|provides|provide|granted|grants|offered|offers|extended|"
+                             r"extends|extend|sent|pledged|pledges)\s", sent[:fm.start()])
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
@@ -474,9 +660,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
                 off = parsed.sents[i][0]  # the recipient is what the sentence is about
                 funders = funders if funders else []
+            ms = parsed.in_sent(i)
+            described = {m.start for m, x in zip(ms, ms[1:]) if m.kind == "demonym" and x.label != "Country" and
+                         x.entity and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
+            # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
-                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")]
+                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
+            to = [e for e, o in acts if o > off and e in recips and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, o - 8):o])]
+            if to and not frm:  # "$500 million in Foreign Military Financing to the Armed Forces": the one it goes to
+                recips = to + [r for r in recips if r not in to]
             if funders and lab[funders[0]] == "Firm" and re.match(r"commit", sent[fm.start():]):
                 # a firm committing money to a project or a place invests in it
                 tgts = [e for e, o in acts if o > off and e != funders[0] and lab[e] in ("Place", "Country", "Firm", "Initiative")]
@@ -489,11 +682,6 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 amt = money(sent)
                 T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
                       **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-        # TRADES_WITH
-        if dyad and TRADE.search(sent) and (dyad_ref or re.search(r"\bbilateral\b", sent)):
-            amt = money(sent)
-            T.add(dyad[0], dyad[1], "TRADES_WITH", i, "trade", 0.6,
-                  **({"amount": amt[0], "currency": amt[1]} if amt else {}))
 
     # a firm of unknown home that supplies or invests in one of the two countries is from the other
     if dyad:
@@ -512,6 +700,26 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         for firm, homes in guesses.items():
             if len(homes) == 1:  # a firm that sells to or invests in one side is from the other
                 T.add(firm, homes.pop(), "BASED_IN", _first_sent(parsed, firm), "foreign-partner", 0.4, implied=True)
+    # "the Joint Statement by A and B": the two issue it together, as signatories
+    for k, m in enumerate(parsed.mentions):
+        if not m.entity or m.entity not in ents or ents[m.entity].label != "Agreement" or m.entity in signed or \
+                not re.search(r"\b(?:statement|declaration|communiqu[eé])$", ents[m.entity].name, re.I) or \
+                not re.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12]):
+            continue
+        by = re.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12])
+        pos, who = m.end + by.end(), []
+        for x in parsed.mentions[k + 1:]:
+            if x.start != pos or not x.entity or x.entity not in ents or ents[x.entity].label != "Country":
+                break
+            who.append(x.entity)
+            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[x.end:x.end + 10])
+            if not sep:
+                break
+            pos = x.end + sep.end()
+        if len(who) >= 2:
+            for c in who:
+                T.add(c, m.entity, "SIGNS", m.sent, "issued-jointly", 0.5)
+            signed.add(m.entity)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
@@ -537,6 +745,23 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             best = next((i for i in range(len(parsed.sents)) if {c for c, _ in actors(i)} >= set(dyad)), 0)
         T.add(dyad[0], dyad[1], "PARTNERS_WITH", best, "dyad", 0.6)
     return list(T.ties.values())
+
+
+_FORUM = re.compile(r"\b(?:commission|council|committee|dialogue|consultations|working group|task force|summit|"
+                    r"cabinet|forum)\b", re.I)
+
+
+def _bilateral(name: str, dyad: tuple[str, ...]) -> bool:
+    """A forum of the two countries: both named in it ("A-B Joint Commission") or called joint/bilateral."""
+    named = {gz.country_of(w) for w in re.split(r"[\s\u2013-]+", name) if gz.country_of(w)}
+    return bool(dyad) and {c.upper() for c in dyad} <= named or bool(
+        re.search(r"\b(?:joint|bilateral|binational|intergovernmental|high[- ]level|political consultations)\b", name, re.I))
+
+
+def _previous_programmes(parsed: Parsed, ents: dict, i: int) -> list[str]:
+    """Initiatives named in the sentence before sentence i."""
+    return [m.entity for m in parsed.in_sent(i - 1) if m.entity in ents and ents[m.entity].label == "Initiative"] \
+        if i > 0 else []
 
 
 def _stake_of_another(parsed: Parsed, i: int, m, tgt) -> bool:
@@ -568,6 +793,9 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             continue  # "provide loans of up to $3 billion to X" is funding
         if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
             continue  # "provide £15 million to X" is funding, not a sale
+        if kind == "sell" and re.match(r"\w+\s+(?:[\w$€£¥₹.,]+\s+){0,6}?(?:in|of)\s+(?:\w+\s+)?(?:loans?|grants?|aid|funding|"
+                                       r"financing|credits?|assistance|concessional)\b", sent[pos:]):
+            continue  # "has provided more than 1 billion euros in loans to X" is funding
         maker = re.search(r"\b(?:built|made|manufactured|produced|developed)\s+by\s+", sent[pos:hi])
         makers = [e for e, o in acts if maker and lab[e] == "Firm" and s0 + pos + maker.end() <= o < s0 + hi][:1]
         if kind == "sell" and makers:  # "the delivery of X drones, built by the manufacturer B, to the Air Force"
@@ -576,6 +804,16 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         elif kind == "sell":
             sellers = [e for e in before if lab[e] in ("Firm", "Country")][-1:]
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
+            bodies = [(e, o) for e, o in acts if e in buyers and lab[e] != "Country"]
+            owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(re.fullmatch(
+                r"[\w .-]+?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", sent[o - s0:ob - s0]) for _, ob in bodies if ob > o)}
+            buyers = [b for b in buyers if b not in owners]  # "supply Indonesia's state utility PLN": PLN
+        elif re.match(r"\w+\s+by\s+", sent[pos:]):  # "the acquisition by the Army of X systems from Y"
+            by_end = pos + re.match(r"\w+\s+by\s+", sent[pos:]).end()
+            buyers = [e for e, o in acts if s0 + by_end <= o < s0 + hi and lab[e] in ("Country", "Institution", "Firm")][:1]
+            sellers = [e for e, o in acts if e in after and e not in buyers and (lab[e] == "Firm" or (
+                lab[e] == "Country" and re.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))]
+            sellers = sorted(sellers, key=lambda e: lab[e] != "Firm")[:1]  # "from Norwegian firm X": X
         else:
             buyers = [e for e in before if lab[e] in ("Country", "Institution", "Firm")][-1:]
             sellers = [e for e, o in acts if e in after and (lab[e] == "Firm" or (
@@ -585,6 +823,10 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         dm = DEAL.search(sent)
         if dm:
             sellers = [e for e, o in acts if s0 + dm.end() <= o and lab[e] == "Firm"][:1]
+            if not sellers and dm.group().rstrip().endswith("with"):
+                # "Firm X signed a $120 million contract with the Y Authority": X works for Y
+                sellers = [e for e, o in acts if o < s0 + dm.start() and lab[e] == "Firm"][-1:]
+                acts = [(e, o) for e, o in acts if o >= s0 + dm.end() or e in sellers]
             buyers = list(dict.fromkeys(b for b, _ in acts if b not in sellers and lab[b] in ("Country", "Institution")))
             bodies = [b for b in buyers if lab[b] == "Institution"]
             out += [(f, b) for f in sellers for b in (bodies or buyers)]

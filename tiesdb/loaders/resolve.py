@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
-from tiesdb.loaders.mentions import TITLES, Mention, Parsed, _country_re
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
-                   r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private)$", re.I)
+                   r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
+                   r"b\.?v\.?|a/?s|asa|oyj|ab|se|k\.?k\.?|jsc|pjsc|ojsc)$", re.I)
 _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:ministry|department|embassy|consulate|high commission|mission|"
                            r"armed forces|defen[cs]e forces?|army|navy|air force|coast guard|parliament|cabinet|"
                            r"government|foreign office|central bank|national assembly|supreme court)\b", re.I)
@@ -61,6 +62,11 @@ def _country_entity(code: str) -> Entity:
     return Entity(id=c.id, name=c.name, label="Country", aliases=[], country=c.alpha3)
 
 
+def _unpossess(word: str) -> str:
+    """A word without its possessive ("Japan's" -> "Japan"; "Swiss" stays "Swiss")."""
+    return re.sub(r"['’]s?$", "", word)
+
+
 def _org_key(name: str) -> str:
     s = re.sub(r"\([^)]*\)", " ", name)
     s = _CORP.sub("", s.strip())
@@ -72,7 +78,7 @@ def _org_key(name: str) -> str:
     # a leading country, demonym or "X-Y" pair of countries is not part of the key
     # (except for generic bodies: India's and Japan's "Ministry of Defence" differ)
     while words and not _GENERIC_BODY.match(" ".join(words[1:])):
-        first = words[0].strip("’'s")
+        first = _unpossess(words[0])
         parts = re.split(r"[\u2013-]", first)
         if gz.country_of(first) or (len(parts) > 1 and all(gz.country_of(p) for p in parts)):
             words = words[1:]
@@ -86,7 +92,9 @@ def _person_name(text: str) -> str:
 
 
 def _name_words(name: str) -> set[str]:
-    return {w.lower().strip(".") for w in name.split() if w.strip(".").lower() not in ("jr", "sr", "mr", "mrs", "dr")}
+    words = {w.lower().strip(".") for w in name.split() if w.strip(".").lower() not in ("jr", "sr", "mr", "mrs", "dr")}
+    # "al-Sisi" is also called "Sisi", "El-Sisi" too
+    return words | {m.group(1) for w in words for m in [re.match(r"(?:al|el|ad|as|ash|at|an|ar|az|ad-d|abu|bin|ben)-(\w{3,})$", w)] if m}
 
 
 def resolve(parsed: Parsed, title: str = "") -> Resolution:
@@ -129,9 +137,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     acr_of: dict[str, str] = {}
     for am in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
         long = next((x for x in parsed.mentions if x.kind == "name" and x.source != "acronym" and
-                     am.start() - 1 <= x.end <= am.start() + 1), None)
-        if long is not None:
-            acr_of.setdefault(am.group(1), long.text)
+                     (am.start() - 1 <= x.end <= am.start() + 1 or x.end == am.end() and x.start < am.start())), None)
+        if long is not None:  # (a long form may end with its own acronym: "the X Authority (XA)")
+            acr_of.setdefault(am.group(1), re.sub(r"\s*\([^()]*\)$", "", long.text))
     # labels for unlabelled organisations and mislabelled people
     for m in parsed.mentions:
         if m.source in ("dyad", "gazetteer") or m.label == "Country":
@@ -143,6 +151,20 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                 m.label = "Firm"
             elif _INST_CONTEXT.search(left):
                 m.label = "Institution"
+        if m.label is None and re.search(r"\b(?:Visits?|Trip|Tour|Meeting|Talks)$", m.text):
+            continue  # "the State Visit": an event, not a body
+        if m.label in (None, "Institution", "Firm") and not gz.label_by_shape(m.text) and re.search(
+                r"\b(?:Aircraft|Jets?|Fighters?|Missiles?|Tanks?|Rifles?|Howitzers?|Drones?|Helicopters?|Frigates?|"
+                r"Submarines?|Corvettes?|Destroyers?|Vehicles?)$", m.text):
+            m.label = None  # "the Advanced Medium Combat Aircraft": a product, not a node
+            m.kind = "product"
+            continue
+        if m.label in (None, "Firm", "Institution") and m.source not in ("shape", "typed", "title") and \
+                re.search(r"\b(?:in|at|near)\s+$", left) and re.match(r",\s+[A-Z]", text[m.end:m.end + 3]):
+            nxt = next((x for x in parsed.mentions if x.start > m.end), None)
+            if nxt is not None and nxt.start - m.end <= 2 and nxt.label in ("Place", "Country"):
+                m.label = "Place"  # "in Umroi, Meghalaya": a place in a place
+                continue
         if m.label is None and m.source != "acronym":
             m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
                 else "Firm"
@@ -152,12 +174,19 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     for m in parsed.mentions:
         if m.label == "Person" and m.source == "PERSON" and m.text in typed:
             m.label = typed[m.text]
+        elif m.label == "Person" and m.source == "PERSON" and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", m.text) and \
+                not re.match(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]", m.text):
+            m.label = "Firm"  # "QatarEnergy", "PetroVietnam": a company name, not a person's
     for m in parsed.mentions:
         left = text[max(0, m.start - 30): m.start]
         if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left) or \
                 m.source == "ORG" and m.label == "Firm" and not gz.label_by_shape(m.text) and \
                 re.search(r"\b(?:terminal|port|plant|park|facility|site|base|venue|held)\s+at\s+$", left):
             m.label = "Place"  # "received him at Rashtrapati Bhavan": a venue
+        elif m.label in ("Firm", "Institution", "Person") and re.search(
+                r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion)$", m.text) and \
+                re.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", left):
+            m.label = "Place"  # "held talks at Hyderabad House": a venue
         if m.label == "Initiative" and re.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
             m.label = "Agreement"  # a road map or plan that is signed is an agreement
     # people: longest names first; a shorter one joins the person whose name words it shares
@@ -200,7 +229,23 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                     add(m, e)
     # everything else, grouped by key; acronyms join their long form
     by_key: dict[tuple[str, str], Entity] = {}
-    long_of_acr = {a: _org_key(long) for a, long in acr_of.items()}
+    def lead(name: str) -> str | None:
+        first = name.split()[0] if name.split() else ""
+        return gz.country_of(_unpossess(first))
+    leads: dict[str, set] = {}
+    for m in parsed.mentions:
+        if not m.entity and m.kind == "name" and m.source != "acronym" and m.label:
+            leads.setdefault(_org_key(m.text), set()).add(lead(m.text))
+    for t in acr_of.values():
+        leads.setdefault(_org_key(t), set()).add(lead(t))
+
+    def org_key(name: str) -> str:
+        """The grouping key; "the Bangladesh X Authority" and "the Malaysian X Authority" stay apart."""
+        key = _org_key(name)
+        if len(leads.get(key, set()) - {None}) > 1 and lead(name):
+            key += "#" + lead(name)
+        return key
+    long_of_acr = {a: org_key(long) for a, long in acr_of.items()}
     pending_acr = []
     for m in parsed.mentions:
         if m.entity or m.kind != "name":
@@ -210,7 +255,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
             continue
         if m.label is None:
             continue
-        key = _org_key(m.text)
+        key = org_key(m.text)
         if _GENERIC_BODY.match(m.text):  # "Chile's Ministry of Defence" vs "Peru's Ministry of Defence"
             left = text[max(0, m.start - 40): m.start]
             owner = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", left)
@@ -232,14 +277,16 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         e = by_key.get(key) if key else None
         if e is not None:
             add(m, e)
+    _link_agreement_refs(parsed, res)
     _drop_products(parsed, res)
     _homes(parsed, res)
+    _link_described(parsed, res)
     # same-named generic bodies of different countries are different nodes
     for eid in list(ents):
         e = ents[eid]
         if e.label in ("Institution", "Mission") and _GENERIC_BODY.match(e.name) and eid in res.home:
             code = res.home[eid][0]
-            if not any(gz.country_of(w.strip("’'s,")) for w in e.name.split()) and not eid.endswith("-" + code):
+            if not any(gz.country_of(_unpossess(w.strip(","))) for w in e.name.split()) and not eid.endswith("-" + code):
                 new = f"{eid}-{code}"
                 e.id = new
                 ents[new] = ents.pop(eid)
@@ -251,6 +298,66 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if e.label != "Country" and e.id in res.home:
             e.country = res.home[e.id][0].upper()
     return res
+
+
+def _link_described(parsed: Parsed, res: Resolution) -> None:
+    """"the Swedish agency" is the one Swedish body of the document with "agency" in its name; "the Dutch
+    embassy", when no embassy is named, is that country's embassy (in the other country of the pair)."""
+    ents = res.entities
+    for m in parsed.mentions:
+        if m.kind != "desc-ref" or not m.country:
+            continue
+        code = m.country.lower()
+        head = m.text.split(None, 1)[1].lower()
+        cands = [e for e in ents.values() if e.label == m.label and res.home.get(e.id, ("",))[0] == code
+                 and (head in e.name.lower() or m.label == "Firm")]
+        if len(cands) == 1:
+            m.entity = cands[0].id
+            cands[0].add_alias(m.text)
+        elif not cands and m.label == "Mission":
+            e = Entity(id=slugify(m.text), name=m.text, label="Mission", aliases=[m.text])
+            ents.setdefault(e.id, e)
+            m.entity, m.kind = e.id, "name"
+            res.home[e.id] = (code, True)
+            other = [c for c in res.dyad if c != code]
+            if len(res.dyad) == 2 and len(other) == 1:
+                res.host[e.id] = other[0]
+
+
+_REF_HEADS = {"mou": ("memorandum", "mou"), "memorandum": ("memorandum", "mou"),
+              "deal": ("deal", "contract", "agreement"), "contract": ("contract", "deal", "agreement"),
+              "treaty": ("treaty", "convention", "agreement"), "convention": ("convention", "treaty"),
+              "protocol": ("protocol",), "accord": ("accord", "agreement"), "pact": ("pact", "agreement")}
+
+
+def _link_agreement_refs(parsed: Parsed, res: Resolution) -> None:
+    """"The MoU was signed by ...": a definite reference to an agreement named before it (the latest one
+    whose name has a matching head word; "the agreement" may be any kind)."""
+    ents = res.entities
+
+    def generic(eid: str) -> bool:
+        return set(re.split(r"[\s-]+", ents[eid].name.lower())) <= _GENERIC_AGREEMENT
+
+    specific = [x for x in parsed.mentions if x.entity in ents and ents[x.entity].label == "Agreement"
+                and x.kind == "name" and not generic(x.entity)]
+    for j, m in enumerate(parsed.mentions):
+        bare = m.kind == "name" and m.entity in ents and ents[m.entity].label == "Agreement" and generic(m.entity)
+        if m.kind != "agreement-ref" and not bare:
+            continue
+        word = m.text.lower().split()[0] if m.text.lower().split()[0] != "memorandum" else "memorandum"
+        heads = _REF_HEADS.get(word)
+
+        def fits(x: Mention) -> bool:
+            return heads is None or bool(re.search(r"\b(?:" + "|".join(heads) + r")", ents[x.entity].name, re.I))
+        hit = next((x for x in reversed(specific) if x.start < m.start and fits(x)), None)
+        if hit is None and bare:  # a headline's "MoU" before the memorandum is named in full
+            hit = next((x for x in specific if x.start > m.start and fits(x)), None)
+        if hit is not None:
+            old = m.entity
+            m.entity = hit.entity
+            ents[hit.entity].add_alias(m.text)
+            if old and old != hit.entity and not any(x.entity == old for x in parsed.mentions):
+                del ents[old]
 
 
 _PRODUCT = (r"(?:missiles?|rockets?|drones?|jets?|aircraft|fighters?|helicopters?|tanks?|frigates?|submarines?|"
@@ -287,8 +394,10 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
     if re.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after):
         return True  # "Washington will pause": a place does not act, its government does
     after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
-    return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|agreed|announced|urged|"
-                         r"welcomed|rejected|signed|hopes?|believes?|insists?|accused|warned)\b", after)) and \
+    return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
+                         r"welcomed|welcomes|rejected|signed|hopes?|hoped|believes?|insists?|insisted|accused|warned|sees|saw|"
+                         r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
+                         r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested)\b", after)) and \
         not re.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
@@ -350,7 +459,7 @@ def _country_in(text: str, last: bool = False) -> str | None:
         if re.match(r"(?:North|South|East|West|Central|Latin)\s+(?:America|Asia|Africa|Europe)\b", w):
             continue
         for cand in (w, *w.split()):
-            code = gz.country_of(cand.strip("’'s,."))
+            code = gz.country_of(_unpossess(cand.strip(",.")))
             if code:
                 return code.lower()
     return None
@@ -392,7 +501,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 continue
         if e.label in ("Firm", "Institution", "Mission"):
             for w in re.split(r"[\s]+", e.name):
-                c = gz.country_of(w.strip("’'s,()"))
+                c = gz.country_of(_unpossess(w.strip(",()")))
                 if c and not re.search(r"[\u2013-]", w):
                     code = c.lower()
                     break
@@ -418,6 +527,17 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                     if pid:
                         res.based[e.id] = pid
                     code = gz.place_country(mt.group(1), tuple(c.upper() for c in res.dyad)).lower()
+            if code is None:  # "X Holdings, a Malaysian energy developer", "X, Ghana's state cocoa board"
+                ap = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                              r"([A-Z][a-z]+)(?=\s+[a-z])|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+[a-z])", right)
+                if ap and gz.country_of(ap.group(1) or ap.group(2)):
+                    code = gz.country_of(ap.group(1) or ap.group(2)).lower()
+            if code is None:  # "the Ministry of Education (ME) of Peru", "the X Authority of Ghana"
+                of = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:of|in)\s+(?:the\s+)?", right)
+                nxt = next((x for x in ments[i + 1:i + 3] if of and x.start == m.end + of.end() and x.label == "Country"
+                            and x.entity), None)
+                if nxt is not None and e.label != "Mission":
+                    code = nxt.entity
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
                 mt = re.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
@@ -428,7 +548,9 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                                r"banks?|institutions?|universit(?:y|ies)|suppliers?)\b[^.;]*$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
-            based = re.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start])
+            based = re.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:(?!of\b)[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
+                or re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
+            # ("the X-based parent of Y": X-based is the parent; "Y, the X-based maker": Y is)
             if based:
                 pid = _entity_named(ents, based.group(1), "Place")
                 if pid:
@@ -488,13 +610,26 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if body is not None and body.entity not in res.based:
             res.based[body.entity] = where.entity
     # people with a title but no country: the dyad country with fewer office-holders so far
-    titled = [eid for eid in res.titled if eid not in res.home]
+    titled = [eid for eid in res.titled if eid not in res.home and not (
+        eid in res.office and res.office[eid] not in res.home)]  # an officer of an international body has no country
     if res.crowded:  # three or more countries in play: a bare title says nothing about which
         titled = []
     own = [c for c in res.dyad if c not in qualified]
     for eid in sorted(titled, key=lambda x: min(m.start for m in ments if m.entity == x)):
         if len(res.dyad) < 1:
             break
+        post = _mission_of_envoy(parsed, res, eid)
+        if post:  # "at the Embassy of X in Y, accompanied by Ambassador Z": Z is X's ambassador
+            res.home[eid] = (post, False)
+            continue
+        visited = _visited_country(parsed, res, eid)
+        if visited and len(res.dyad) == 2:  # "the State Visit of President X to India": X is not Indian
+            res.home[eid] = (next(c for c in res.dyad if c != visited), False)
+            continue
+        met = _met_country(parsed, res, eid)
+        if met and len(res.dyad) == 2:  # "X of A was due to meet President Y": Y is of the other country
+            res.home[eid] = (next(c for c in res.dyad if c != met), False)
+            continue
         if len(own) == 1 and len(res.dyad) == 2:  # unqualified titles belong to the writer's country
             res.home[eid] = (own[0], False)
             continue
@@ -528,6 +663,84 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             code = None  # a region name ("the Sahel") that is also some third country's province
         if code and code.lower() not in (e.id,):
             res.located[e.id] = (code.lower(), False)
+        elif code is None and _VENUE.search(e.name):
+            where = _dateline_place(parsed, res)
+            if where and where != e.id:  # "received at the Government Palace" in a text datelined "Lima, 22 May"
+                res.located[e.id] = (where, False)
+
+
+_VENUE = re.compile(r"\b(?:Palace|House|Hall|Castle|Villa|Residence|Mansion|Bhavan|Building|Hotel|Tower|Stadium|"
+                    r"Museum|Headquarters|Chancellery|Chancery)$")
+
+
+def _dateline_place(parsed: Parsed, res: Resolution) -> str | None:
+    """The city (else country) a text is datelined in ("LIMA, 22 May 2025", "ACCRA (AFP) -"), or None."""
+    head = parsed.text[:800]
+    for m in parsed.mentions:
+        if m.start >= len(head):
+            break
+        line_start = head.rfind("\n", 0, m.start) + 1
+        if head[line_start:m.start].strip() or not m.entity or m.entity not in res.entities:
+            continue
+        if not re.match(r"\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b|[-\u2013\u2014:])"
+                        r"|\.?[ \t]*(?:\n|$)", parsed.text[m.end:m.end + 30]):
+            continue  # (a wire dateline is left by the cleaner as "Accra." on a line of its own)
+        e = res.entities[m.entity]
+        if e.label in ("Country", "Place"):
+            return e.id
+    return None
+
+
+def _mission_of_envoy(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The country of the one embassy named in a sentence with ambassador ``eid`` (None otherwise)."""
+    for m in parsed.mentions:
+        if m.entity != eid or not re.search(r"\b(?:Ambassador|High Commissioner|Consul(?:[ -]General)?|Charg[eé] d['’]affaires)"
+                                            r"\s+(?:\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start], re.I):
+            continue
+        posts = {res.home[x.entity][0] for x in parsed.in_sent(m.sent) if x.entity in res.entities and
+                 res.entities[x.entity].label == "Mission" and x.entity in res.home}
+        if len(posts) == 1:
+            return posts.pop()
+    return None
+
+
+def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The country of the pair that ``eid`` is said to visit ("the visit of X to C", "X arrived in C")."""
+    found = set()
+    for m in parsed.mentions:
+        if m.entity != eid:
+            continue
+        s1 = parsed.sents[m.sent][1]
+        vm = re.match(r"[^.;]{0,40}?\b(?:visit(?:s|ed|ing)?|trip|travel\w*|arrived|arrives|flew)\s+(?:\w+\s+){0,2}?(?:to|in)\s+"
+                      r"(?:the\s+)?", parsed.text[m.end:s1])
+        before = re.search(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:[\w.]+\s+){0,4}$", parsed.text[max(0, m.start - 60):m.start],
+                           re.I)
+        vm = vm or (before and re.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
+        if vm:
+            x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.label == "Country" and x.entity), None)
+            if x is not None and x.entity in res.dyad:
+                found.add(x.entity)
+    return found.pop() if len(found) == 1 else None
+
+
+_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|hosted|welcomed|called on|counterpart)\b", re.I)
+
+
+def _met_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The one country of the pair whose people meet ``eid`` in a sentence (None when none or both)."""
+    found = set()
+    for m in parsed.mentions:
+        s0 = parsed.sents[m.sent][0]
+        verbs = [s0 + v.start() for v in _MEETING.finditer(parsed.sentence(m.sent))]
+        if m.entity != eid or not verbs or re.search(r"\b(?:accompanied|joined|flanked)\s+by\b|\b(?:along|together)\s+with\b",
+                                                     parsed.text[verbs[0]:m.start]):
+            continue  # ("A met B, accompanied by Ambassador Y": Y is on A's side)
+        for x in parsed.in_sent(m.sent):  # "A called on B and met Y": A's side is the subject's
+            other_side = (x.start < verbs[0]) if m.start > verbs[0] else (x.start > verbs[0])
+            if x.entity and x.entity != eid and x.label == "Person" and other_side and \
+                    res.home.get(x.entity, ("",))[0] in res.dyad:
+                found.add(res.home[x.entity][0])
+    return found.pop() if len(found) == 1 else None
 
 
 def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: str,
@@ -543,14 +756,37 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         res.titled.add(eid)
         return code
     officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
-                        r"secretary|general secretary|spokes\w+)\s+$", left, re.I)
+                        r"secretary|general secretary|spokes\w+|director[ -]general|director|governor|commissioner|"
+                        r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
     org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
                 and res.entities[x.entity].label in ("Firm", "Institution")), None)
-    if officer and org is not None and m.start - org.end < 25:  # "Hyundai chairman X": an officer of the firm
+    if officer and org is not None and m.start - org.end < 25 and "," not in parsed.text[org.end:m.start]:
+        # "Hyundai chairman X": an officer of the firm (not "the fund X, Indonesian President Y")
         res.office[eid] = org.entity
         if res.entities[org.entity].label == "Institution":
             res.titled.add(eid)
         return res.home.get(org.entity, (None,))[0]
+    first = min((x.start for x in parsed.mentions if org is not None and x.entity == org.entity and x.sent == m.sent
+                 and x.start <= org.start and org.start - x.end < 12), default=0)
+    if org is not None and res.entities[org.entity].label == "Institution" and re.fullmatch(
+            r"\)?\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:(?:of|in)\s+(?:the\s+)?[A-Z][\w\u00C0-\u024F ]*?)?,\s*(?:the\s+)?(?:" +
+            TITLES + r"\s+)*", parsed.text[org.end:m.start]) and re.search(
+            r"\b(?:head|minister|secretary|director|general|chief|president|chair\w*|governor|commissioner|leader)\s+(?:of|for)\s+"
+            r"(?:the\s+)?$", parsed.text[max(0, first - 40):first], re.I):
+        # "the Head of the X Department of Y, Councillor Jane Doe": the office-holder of that body
+        res.office[eid] = org.entity
+        res.titled.add(eid)
+        code = res.home.get(org.entity, (None,))[0]
+        if code:
+            qualified.add(code)
+        return code
+    side = re.search(r"\b([A-Z][a-z]+)\s+(?:side|delegation|team|contingent)\s+(?:was|is|will\s+be|were)\s+(?:led|headed)\s+by\s+"
+                     r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|the\s+)*$", left)
+    if side and gz.country_by_demonym(side.group(1)):  # "the Japanese side was led by Vice-Minister X"
+        res.titled.add(eid)
+        code = gz.country_by_demonym(side.group(1)).lower()
+        qualified.add(code)
+        return code
     titles = list(_TITLE_RE.finditer(left))
     if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
             re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
@@ -567,6 +803,11 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             post = post[: host.start()]
         near = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:['’]s)?\s+$", pre)
         code = _country_in(near.group(1), last=True) if near else None
+        full = parsed.text[max(parsed.sents[m.sent][0], m.start - 90):m.start]  # (not cut at a mention inside the title)
+        full = full[:len(full) - (len(left) - titles[0].start())] if len(left) - titles[0].start() <= len(full) else full
+        run = re.search(r"((?:[A-Z][\w.’'-]*\s+){2,5})$", full)  # "Indonesian State-Owned Enterprises Minister"
+        if code is None and run and gz.country_of(_unpossess(run.group(1).split()[0])):
+            code = gz.country_of(_unpossess(run.group(1).split()[0])).lower()
         code = code or _country_in(post, last=True)
         if code:
             qualified.add(code)
