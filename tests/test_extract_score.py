@@ -31,14 +31,21 @@ BEST = {
 #: The same ratchet on our own small annotated set (tests/fixtures/gold), which always runs: a check
 #: that the rules are general, since none of them was written for these articles' wording.
 OWN = ROOT / "tests" / "fixtures" / "gold"
-OWN_BEST = {"entities": 0.975, "ties_typed_all": 0.840}
+OWN_BEST = {"entities": 0.976, "ties_typed_all": 0.844}
 #: And on sets written and annotated blind by other engineers. tests/fixtures/heldout was then used
-#: to diagnose errors (first look: entities 0.807, typed ties 0.544), so it is no longer blind;
-#: tests/fixtures/blind2 (first look below) was not tuned on when this was written.
+#: to diagnose errors (first look: entities 0.807, typed ties 0.544), so it is no longer blind; nor are
+#: tests/fixtures/blind2 and tests/fixtures/blind3, which were tuned on in rounds 9 and 10 (first looks:
+#: blind2 0.848 / 0.478, blind3 0.856 / 0.588).
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_BEST = {"entities": 0.969, "ties_typed_all": 0.880}
 BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
-BLIND2_BEST = {"entities": 0.962, "ties_typed_all": 0.817}
+BLIND2_BEST = {"entities": 0.962, "ties_typed_all": 0.818}
+BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
+BLIND3_BEST = {"entities": 0.927, "ties_typed_all": 0.758}
+#: tests/fixtures/blind4 was written after round 9 and scored once after round 10, never tuned on:
+#: the honest estimate for unseen text (with round 9's code: 0.854 / 0.588; before it 0.854 / 0.524).
+BLIND4 = ROOT / "tests" / "fixtures" / "blind4"
+BLIND4_BEST = {"entities": 0.856, "ties_typed_all": 0.600}
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")
 
@@ -49,8 +56,8 @@ def test_own_gold_score_does_not_fall(measure):
     assert scores[measure]["f1"] >= OWN_BEST[measure] - 0.0005, scores[measure]
 
 
-@pytest.mark.parametrize("folder, best", [(HELDOUT, HELDOUT_BEST), (BLIND2, BLIND2_BEST)],
-                         ids=["heldout", "blind2"])
+@pytest.mark.parametrize("folder, best", [(HELDOUT, HELDOUT_BEST), (BLIND2, BLIND2_BEST), (BLIND3, BLIND3_BEST),
+                                          (BLIND4, BLIND4_BEST)], ids=["heldout", "blind2", "blind3", "blind4"])
 def test_blind_sets_score_does_not_fall(folder, best):
     scores = evaluate(folder)
     for measure, f1 in best.items():

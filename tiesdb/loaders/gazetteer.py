@@ -31,8 +31,8 @@ class Country:
 _EXTRA_NAMES: dict[str, list[str]] = {
     "USA": ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
-    "KOR": ["South Korea", "Korea", "Republic of Korea", "ROK"],
-    "PRK": ["North Korea", "DPRK"],
+    "KOR": ["South Korea", "Korea", "Republic of Korea", "ROK", "S. Korea"],
+    "PRK": ["North Korea", "DPRK", "N. Korea"],
     "RUS": ["Russia"], "CHN": ["China", "PRC", "People's Republic of China", "Mainland China"],
     "TWN": ["Taiwan"], "VNM": ["Vietnam", "Viet Nam"], "LAO": ["Laos"], "IRN": ["Iran"],
     "SYR": ["Syria"], "CZE": ["Czech Republic", "Czechia"], "TUR": ["Turkey", "Türkiye", "Turkiye"],
@@ -338,6 +338,12 @@ _SHAPE_INDEX = {w: label for label, words in _SHAPES for w in words}
 _CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
 
 
+#: topic words that open the second half of a forum's name ("Ocean and Energy Dialogue")
+TOPIC_WORDS = (r"(?:Energy|Trade|Security|Economic|Economy|Defen[cs]e|Maritime|Climate|Technology|Investment|"
+               r"Development|Cooperation|Innovation|Digital|Health|Education|Culture|Science|Research|Industry|"
+               r"Environment|Infrastructure|Connectivity)")
+
+
 def label_by_shape(name: str) -> str | None:
     """The label a name's head word implies, or None.
 
@@ -362,6 +368,9 @@ def label_by_shape(name: str) -> str | None:
         return "Agreement"
     if re.search(r"\bvisits?$", name.strip(), re.I):
         return None  # "State Visit": an event, not a place or body
+    topic = re.search(rf"\s+and\s+{TOPIC_WORDS}\s+([A-Z][a-z]+)$", name.strip())
+    if topic and topic.group(1).lower() in _SHAPE_INDEX:  # "the X–Y Ocean and Energy Dialogue": the dialogue
+        return _SHAPE_INDEX[topic.group(1).lower()]
     clean = re.sub(r"\(.*?\)", " ", name)
     clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
     head = _CONNECTOR.split(clean, maxsplit=1)[0]

@@ -82,7 +82,7 @@ def nlp():
 
 # -- rule-based patterns ----------------------------------------------------------------------
 _TOK = r"(?:[A-Z](?:[\w’'&\u2013-]|\.(?=\w))*|\d{4}(?:[\u2013-]\d{2,4})?|\([A-Z][\w ]*\))"
-_CONN = r"(?:[ \t]+(?:of|on|for|and|the|between|de|da|del)){1,2}[ \t]+"
+_CONN = r"(?:[ \t]+(?:of|on|for[ ]an?|for|and|the|between|de|da|del|es)){1,2}[ \t]+"
 NAME_RE = re.compile(rf"{_TOK}(?:(?:[ \t]+|{_CONN}){_TOK})*")
 _LEAD_STOP = {"the", "a", "an", "in", "on", "at", "during", "according", "after", "before", "with", "by",
               "as", "and", "but", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
@@ -204,7 +204,8 @@ _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|For
             r"Agriculture|Health|Education|Science|Technology|Transport|Justice|Interior|Culture|Tourism|"
             r"Environment|Labou?r|Security|Planning|Works|Mines|Petroleum|Fisheries|Communications|Information|"
             r"Relations|Integration|International|National|Political|Public|Social|Welfare|Employment|Youth|Sports?|"
-            r"Women|Family|Housing|Water|Resources|Infrastructure|Digital|Innovation|Research|Higher|Climate|Staff)\b)"
+            r"Women|Family|Housing|Water|Resources|Infrastructure|Digital|Innovation|Research|Higher|Climate|Staff|"
+            r"Republic|Kingdom|Federation|Confederation|Emirates|Commonwealth)\b)"
             r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|den|la|le)){0,2}"
@@ -225,14 +226,21 @@ TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[c
 SPEAKER_RE = re.compile(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):")
 _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "Institution", "utilitie": "Firm", "agency": "Institution", "agencie": "Institution", "ministry": "Institution",
                "institution": "Institution", "universitie": "Institution", "university": "Institution",
-               "regulator": "Institution", "party": "Institution", "organisation": "Institution",
+               "regulator": "Institution", "office": "Institution", "party": "Institution", "organisation": "Institution",
                "organization": "Institution", "company": "Firm", "companie": "Firm", "firm": "Firm",
                "group": "Firm", "conglomerate": "Firm", "manufacturer": "Firm", "maker": "Firm", "carmaker": "Firm",
                "giant": "Firm", "bank": "Firm", "lender": "Firm", "operator": "Firm", "utility": "Firm",
                "startup": "Firm", "start-up": "Firm", "supplier": "Firm", "contractor": "Firm", "producer": "Firm",
                "developer": "Firm", "miner": "Firm", "shipbuilder": "Firm", "insurer": "Firm", "airline": "Firm",
                "retailer": "Firm", "fabricator": "Firm", "refiner": "Firm", "exporter": "Firm", "importer": "Firm",
-               "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm"}
+               "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm",
+               "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm"}
+#: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
+APPOSITION_TYPE_RE = re.compile(r",[ ](?:a|an|the|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
+                                + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
+#: a name followed by the kind of programme it is: "X Engagement (XE) exercise", "the Y Detection program"
+NAMED_EXERCISE_RE = re.compile(r"[ ](?:\([A-Z][A-Za-z]{1,9}\)[ ])?(?:naval |joint |military |air |maritime )?"
+                               r"(?:exercises?|drills?|programme|program|initiative)\b")
 _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
@@ -274,7 +282,7 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
                          r"((?:natural[ ])?(?:gas|oil|LNG)[ ](?:field|terminal|plant)|oilfield|gasfield|power[ ]plant|"
                          r"power[ ]station|refinery|terminal)\b")
 # "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
-PROJECT_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
+PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway))\b")
 #: a name made of these words alone says what an agreement is, not which one: its subject follows
 _GENERIC_AGREEMENT = {"memorandum", "of", "understanding", "mou", "agreement", "treaty", "protocol", "convention",
@@ -285,7 +293,7 @@ _AGREEMENT_ABOUT = re.compile(
     r"(?:[ ](?!between\b|with\b|by\b|which\b|that\b|to\b|at\b|was\b|were\b|is\b|are\b|will\b|would\b|signed\b|"
     r"and[ ](?:the|a|an|its|their|both|his|her)\b|in[ ]\d)[a-z][\w-]*){0,8}(?![\w-])(?<!\bthe)(?<!\bin)(?<!\bof)(?<!\band)(?<!\bon)(?<!\bfor)")
 _DESC_LEAD = {"separate", "further", "additional", "fresh", "another", "new", "second", "third", "first", "final"}
-MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:[a-z]+[ ])?(?:satellite|mission|probe|rover|"
+MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:(?!(?:with|and|or|to|from|of|for|by|on|in|at|as|its|their|the)[ ])[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
 
 _NER_LABELS = {"PRODUCT": None, "PERSON": "Person", "ORG": None, "GPE": None, "LOC": "Place", "FAC": "Place",
@@ -311,6 +319,13 @@ def _extend_listed(text: str, s: int, e: int) -> int:
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", text[s:m.end()]))
     it = iter(initials)
     return m.end() if all(c in it for c in m.group(1)) else e
+
+
+def _place_and_body(left: str, right: str) -> bool:
+    """True for "A and (the) B" that is two names: a country, city or acronym, then a body."""
+    return gz.label_by_shape(right) in ("Institution", "Firm", "Mission") and bool(
+        gz.country_of(left) or re.fullmatch(r"[A-Z]{2,8}", left) or
+        " " not in left and gz.place_country(left) and not gz.label_by_shape(left))
 
 
 def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
@@ -373,7 +388,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         after = text[m.end(1): m.end(1) + 40]
         if kind == "demonym" and _is_language(after):
             continue
-        if re.match(r"\s*(?:dollars?|cents?)\b", after):
+        nxt = re.match(r"[ ]([A-Z][a-z]+)\b", after)
+        if kind == "demonym" and nxt and gz.place_country(f"{m.group(1)} {nxt.group(1)}") and \
+                gz.place_country(f"{m.group(1)} {nxt.group(1)}") != code:
+            continue  # "British Columbia": a place of another country, not a British thing
+        if re.match(r"\s*(?:dollars?|cents?)\b|\$", after) or re.match(r"[A-Z]{1,3}$", m.group(1)) and text[m.end(1):m.end(1) + 1] == "$":
             continue  # "188 billion U.S. dollars": a currency
         end = m.end(1)
         gov = re.match(r"\s+[Gg]overnment\b", after)
@@ -405,6 +424,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if "\n" in text[s:e]:  # a name never runs over a line break (a headline into a dateline)
                 e = s + text[s:e].index("\n")
                 s, e = _trim(text, s, e)
+            if ent.label_ == "ORG" and re.search(r"[ ](?:of|for|and)$", text[s:e]):
+                rest = re.match(r"[ ][A-Z][\w\u00C0-\u024F-]*(?:[ ][A-Z][\w\u00C0-\u024F-]*){0,2}", text[e:e + 60])
+                if rest:  # "the University of Science and Technology of | Hanoi": the name runs on
+                    e += rest.end()
+            based = re.search(r"-(?:based|owned|led|run|backed|made|born)$", text[s:e])
+            if based:  # "a Mexico City-based analyst": the city
+                e -= len(based.group())
+            am = re.search(r"[ ]and[ ](?:the[ ])?", text[s:e]) if ent.label_ == "ORG" else None
+            if am and _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
+                s += am.end()  # "Lisbon and X University": the university (the city comes from the gazetteer)
             honor = re.search(r"\s+with\s+(?:H\.\s?E\b|Mr\b|Ms\b|Mrs\b|Dr\b|His\b|Her\b)", text[s:e])
             if honor:  # "the Foreign Ministers' Meeting with H.E. Ms. X": the meeting, not its guest
                 e = s + honor.start()
@@ -442,6 +471,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
                 continue
+            appos = APPOSITION_TYPE_RE.match(text, e) if ent.label_ in ("ORG", "PERSON") or ent.label_ == "GPE" and \
+                not gz.place_country(surface) and not gz.country_of(surface) else None
+            if appos and " " not in surface:  # "X, Japan's largest power producer": what the apposition says
+                label = _TYPE_NOUNS.get(appos.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(appos.group("noun").lower()))
             if re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|"
                         r"vehicles?|ships?|submarines?|vaccines?|frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 14]) \
                     and ent.label_ != "GPE":
@@ -451,6 +484,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue  # "the Aboadze power plant": a facility, not a person
             if surface in ("Earth", "Moon", "Mars", "Sun", "World"):
                 continue  # "Earth observation": no place on the map
+            if ent.label_ == "PERSON" and (
+                    re.search(r"\b(?:welcomed|received|hosted|invited)\b[^.;]{0,80}\bto\s+$", text[max(0, s - 120):s]) and
+                    re.match(r"\s+in\s+[A-Z]", text[e:e + 6]) or
+                    re.search(r"\b(?:campus|plant|site|headquarters|factory|base|facility|complex)\s+(?:at|in)\s+$",
+                              text[max(0, s - 20):s])):
+                cands.append(Mention(s, e, surface, "Place", "LOC"))  # "welcomed X to Y in Oslo", "the campus at Y"
+                continue
             venue_in = re.match(r"(.+?\b(?:Hall|House|Palace|Centre|Center|Building|Hotel|Castle|People|Residence|Square))"
                                 r"\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s[A-Z][\w\u00C0-\u024F-]+)?)$", surface)
             if venue_in and gz.place_country(venue_in.group(2)) and ent.label_ in ("FAC", "LOC", "ORG", "GPE"):
@@ -493,7 +533,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue  # "Virginia-class submarines": a product
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
                 label = "Place"
-            elif ent.label_ == "GPE":
+            elif ent.label_ == "GPE" and not appos:
                 if " " not in surface and not (gz.big_place_country(surface, 50_000) or
                                                gz.place_kind(surface) in ("state", "region")):
                     continue
@@ -502,6 +542,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             if shape and (ent.label_ != "PERSON" or label != "Person"):
                 label = shape
+            if shape in (None, "Place") and " " in surface and NAMED_EXERCISE_RE.match(text, e):
+                label = "Initiative"  # "the first X Y Engagement (XYE) exercise": a named exercise
             cands.append(Mention(s, e, surface, label, ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
     title_parts = []
@@ -532,6 +574,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     re.search(r"-(?:based|owned|led|run|backed|made)$", name):
                 continue
             st = m.start("names") + nm.start()
+            own = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ", name)
+            if own and gz.country_of(own.group(1)):  # "group Sasol and Germany's X Energy": X Energy
+                st += own.end()
+                name = name[own.end():]
             if re.match(r"\s+(?:gas |oil |power )?(?:field|plant|terminal|port|refinery|mine|dam|site)s?\b",
                         text[st + len(name): st + len(name) + 20]) and not FACILITY_RE.match(text, st):
                 cands.append(Mention(st, st + len(name), name, "Place", "typed"))  # "the giant Zohr gas field"
@@ -577,12 +623,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             continue
         cands.append(Mention(m.start(), m.end(), m.group(), "Place", "typed"))
     for m in PROJECT_RE.finditer(text):
-        first = m.group(1)
+        first, start = m.group(1), m.start()
+        lead = re.match(r"([A-Z]\S*)[ ](?=\S*[\u2013-])", first)
+        if lead and not gz.place_country(first.split("\u2013")[0].split("-")[0]):
+            first, start = first[lead.end():], start + lead.end()  # "In Mombasa–Nairobi ...": no two-word city
         parts = re.split(r"[\u2013-]", first)
         if in_heading(m.start()) or first.lower() in _LEAD_STOP or gz.country_of(first):
             continue
         if len(parts) == 2 or gz.place_country(first) and " " in m.group(2):  # "the Hanoi urban railway"
-            cands.append(Mention(m.start(), m.end(), m.group(), "Initiative", "typed"))
+            cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
     for m in MISSION_RE.finditer(text):
         if not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))
@@ -602,6 +651,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         based = re.match(r"[\w\u00C0-\u024F ]+-based\s+", text[s:e])
         if based:  # "Sharjah-based Al Noor Steel Industries": the firm's name starts after "-based"
             s += based.end()
+        based = re.search(r"-(?:based|owned|led|run|backed|made|born)$", text[s:e])
+        if based:  # "a Mexico City-based analyst": the city
+            e -= len(based.group())
         tail = re.search(r"\s*\([^()]*\)$", text[s:e])
         if tail:
             e -= len(tail.group())
@@ -622,10 +674,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if am.group(1) and right_label in ("Institution", "Mission") and gz.label_by_shape(text[s:s + am.start()]):
                 parts = [(s, s + am.start()), (s + am.end(), e)]  # "the Ministry of X of A and the B Agency"
                 break
+            if _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
+                parts = [(s, s + am.start()), (s + am.end(), e)]  # "the United States and the X Union", "CITY and Y University"
+                break
             if re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
                         text[s:e]) and not re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Office|Embassy|Agency)\b",
                                                     text[s + am.end():e]):
                 continue  # a portfolio: "Ministry of Foreign Affairs and International Cooperation"
+            if re.fullmatch(rf"{gz.TOPIC_WORDS}[ ][A-Z][a-z]+", text[s + am.end():e]):
+                continue  # "the X–Y Ocean and Energy Dialogue": one forum on two topics
             if gz.label_by_shape(text[s:s + am.start()]) or re.search(r"\([A-Z][A-Za-z]{1,9}\)$", text[s:s + am.start()]) or (
                     # "Firm A Robotics and Firm B Engineering", "the X Community (XC) and the Y Union"
                     am.group(1) and gz.label_by_shape(text[s + am.end():e]) == "Mission"):  # "Abuja and the Embassy of X"
@@ -659,6 +716,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if len(surface) < 4 or " " not in surface and not surface.isupper():
                 continue
             label = gz.label_by_shape(surface)
+            if label in (None, "Place") and NAMED_EXERCISE_RE.match(text, e):
+                label = "Initiative"  # "the A-B Maritime Engagement (ABME) exercise"
             if label == "Initiative" and re.search(r"(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:of|for)\s+"
                                                    r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+)?$",
                                                    text[max(0, s - 80):s]):
@@ -673,7 +732,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 surface = text[s:e]
                 label = gz.label_by_shape(surface)
             if label == "Mission" and re.search(r"(?i)\b(?:embassy|consulate|high commission)\b", surface):
-                where = re.match(r"[ ]in[ ]([A-Z][\w\u00C0-\u024F-]+(?:[ ][A-Z][\w\u00C0-\u024F-]+)?)", text[e:e + 40])
+                where = re.match(r"[ ]in[ ]([A-Z][\w\u00C0-\u024F-]+(?:[ ](?:(?:es|el|al|de|da|do|du)[ ])?[A-Z][\w\u00C0-\u024F-]+)?)",
+                                 text[e:e + 40])
                 if where and (gz.place_country(where.group(1)) or gz.country_of(where.group(1))):
                     e += where.end()  # "the Embassy of X in Abuja": the post is part of the name
                     surface = text[s:e]

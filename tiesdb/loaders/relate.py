@@ -20,7 +20,7 @@ from tiesdb.loaders.resolve import Resolution, _country_entity
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
                   r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
-VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
 INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
@@ -40,10 +40,12 @@ BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordere
 DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
 TRADE = re.compile(r"\b(?:bilateral trade|two-way trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with|"
                    r"(?:has\s+)?(?:reached|stood|amounted|totall?ed|grew|rose|fell|was|hit|exceeded|doubled))|"
-                   r"trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
+                   r"trade in (?:goods|services)\b|trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
                    r"(?:to|from|into)|barriers against \w+ products|tariffs? on)\b", re.I)
 PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|joint venture|jointly|"
-                     r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with)\b", re.I)
+                     r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with|"
+                     r"joint (?:[\w'’-]+\s+){0,2}(?:programmes?|programs?|degrees?|exercises?|patrols?|training|drills|studies)|"
+                     r"train(?:s|ed|ing)? alongside|co-host\w*|(?:student|researcher|academic|staff|faculty|cadet|scientific) exchanges?)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins|belongs?\s+to|"
                     r"belonged\s+to)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
@@ -212,7 +214,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     for code in dyad:
         ps = [e for e in res.titled if res.home.get(e, ("",))[0] == code and e in ents]
         if ps:
-            leaders.append(min(ps, key=lambda p: _first_sent(parsed, p)))
+            leaders.append(min(ps, key=lambda p: (_first_sent(parsed, p), min(
+                (m.start for m in parsed.mentions if m.entity == p), default=0), p)))  # the same each run
 
     speaker = next((m.entity for m in parsed.mentions if m.source == "speaker" and m.entity), None)
 
@@ -362,9 +365,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         vm = VISIT.search(sent)
         if vm and re.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
             vm = None  # "invited X to visit Y": not (yet) a visit
-        if vm and (people or countries):
+        if vm and (people or countries or orgs):
             before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
             visitors = [max(before)[1]] if before else people[:1]
+            if vm.group().lower().startswith("port call"):  # "the X Navy frigate Y made a port call at Z": the navy
+                ships = [(o, p) for p, o in acts if lab[p] == "Institution" and o < vm.start() + parsed.sents[i][0]]
+                visitors = [max(ships)[1]] if ships else visitors
             if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
                                     sent[:vm.start()]):
                 visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
@@ -573,7 +579,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # INVESTS_IN
         if INVEST.search(sent):
             for m in parsed.in_sent(i):
-                if not m.entity or lab.get(m.entity) not in ("Firm", "Country"):
+                if not m.entity or lab.get(m.entity) not in ("Firm", "Country", "Institution"):
                     continue
                 after = text[m.end: parsed.sents[i][1]]
                 tgt = None
@@ -595,12 +601,15 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
                               **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
-                                                                                     r"companies|firms|enterprises|businesses)", after):
+                                                                                     r"companies|firms|enterprises|businesses|"
+                                                                                     r"carmakers|automakers)\b", after):
                     target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
                     amt = money(sent)
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif lab[m.entity] == "Firm" and tgt and tgt.entity != m.entity and \
+                elif (lab[m.entity] == "Firm" or lab[m.entity] == "Institution" and re.match(
+                        r"\s+(?:plans|planned|will|would|is|agreed|intends|pledged)\s+(?:to\s+)?invest\b", after)) and \
+                        tgt and tgt.entity != m.entity and \
                         (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
                         not _stake_of_another(parsed, i, m, tgt):
                     amt = money(text[m.end: tgt.start])
@@ -654,7 +663,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
-            frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():])
+            frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
+                re.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
             if frm:  # "with financing from the X Bank": the funder comes after "from"
                 after = parsed.sents[i][0] + fm.start() + frm.end()
                 funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
@@ -667,6 +677,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
                       ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
+            owned = {e for e, o in acts if lab[e] == "Country" and any(
+                lab[b] in ("Institution", "Firm") and re.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
+                for b, ob in acts if o < ob < o + 60)}
+            recips = [r for r in recips if r not in owned]  # "a grant to Mexico's National Water Commission": the body
             to = [e for e, o in acts if o > off and e in recips and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, o - 8):o])]
             if to and not frm:  # "$500 million in Foreign Military Financing to the Armed Forces": the one it goes to
                 recips = to + [r for r in recips if r not in to]
@@ -682,6 +696,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 amt = money(sent)
                 T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
                       **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+                via = re.search(r"\b(?:through|via)\s+(?:its|their|the)\s+(?:[a-z][\w-]*\s+){0,4}", sent)
+                chan = [e for e, o in acts if via and o == parsed.sents[i][0] + via.end() and
+                        lab[e] in ("Institution", "Firm") and e != recips[0]]
+                if lab[funders[0]] == "Country" and chan:  # "X will lend Y $1 billion through its development bank Z"
+                    T.add(chan[0], recips[0], "FUNDS", i, "fund-channel", 0.5,
+                          **({"amount": amt[0], "currency": amt[1]} if amt else {}))
 
     # a firm of unknown home that supplies or invests in one of the two countries is from the other
     if dyad:
@@ -788,7 +808,7 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
         if kind == "buy" and re.match(r"\w+\s+(?:a\s+|an\s+)?(?:[\d.]+\s*(?:%|per\s?cent)\s+|\w+\s+)?(?:stake|shares?|equity)\b",
                                       sent[pos:]):
             continue  # buying a stake is an investment, not a purchase of goods
-        if kind == "sell" and re.match(r"\w+\s+(?:\w+\s+){0,2}?(?:loans?|grants?|funding|financing|credits?|aid|assistance)\b",
+        if kind == "sell" and re.match(r"\w+\s+(?:[\w.]+\s+){0,4}?(?:loans?|grants?|funding|financing|credits?|aid|assistance)\b",
                                        sent[pos:]):
             continue  # "provide loans of up to $3 billion to X" is funding
         if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
@@ -808,9 +828,15 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(re.fullmatch(
                 r"[\w .-]+?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", sent[o - s0:ob - s0]) for _, ob in bodies if ob > o)}
             buyers = [b for b in buyers if b not in owners]  # "supply Indonesia's state utility PLN": PLN
-        elif re.match(r"\w+\s+by\s+", sent[pos:]):  # "the acquisition by the Army of X systems from Y"
-            by_end = pos + re.match(r"\w+\s+by\s+", sent[pos:]).end()
-            buyers = [e for e, o in acts if s0 + by_end <= o < s0 + hi and lab[e] in ("Country", "Institution", "Firm")][:1]
+            pre = {e: sent[max(0, o - s0 - 8):o - s0] for e, o in acts if e in buyers}
+            if any(re.search(r"\bto\s+(?:the\s+)?$", p) for p in pre.values()):
+                # "delivered 30 trains to Mexico for the X line": Mexico buys, the line is what they are for
+                buyers = [b for b in buyers if not re.search(r"\bfor\s+(?:the\s+)?$", pre.get(b, ""))]
+        elif re.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]):  # "the acquisition by the Army of X systems from Y"
+            by_end = pos + re.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]).end()
+            buyers = [e for e, o in acts if s0 + by_end <= o < s0 + hi and lab[e] in ("Country", "Institution", "Firm")][:2]
+            # "the order placed by Vietnamese carrier X": the carrier, not its country
+            buyers = sorted(buyers, key=lambda e: lab[e] == "Country")[:1]
             sellers = [e for e, o in acts if e in after and e not in buyers and (lab[e] == "Firm" or (
                 lab[e] == "Country" and re.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))]
             sellers = sorted(sellers, key=lambda e: lab[e] != "Firm")[:1]  # "from Norwegian firm X": X

@@ -397,7 +397,9 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
                          r"welcomed|welcomes|rejected|signed|hopes?|hoped|believes?|insists?|insisted|accused|warned|sees|saw|"
                          r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
-                         r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested)\b", after)) and \
+                         r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
+                         r"tries|tried|pulled|withdrew|upgraded|downgraded|responded|reacted|denied|confirmed|vowed|"
+                         r"threatened|imposed|lifted|condemned|retaliated|recalled|summoned|approved|refused|declined)\b", after)) and \
         not re.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
@@ -480,6 +482,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         left = text[max(prev_end, m.start - 90): m.start]
         right = text[m.end: min(s1, m.end + 120)]
         if e.label == "Person":
+            pb = re.match(r"\s*,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
+            pid = _entity_named(ents, pb.group(1), "Place") if pb else None
+            if pid:  # "Jane Doe, a Lima-based analyst"
+                res.based[e.id] = pid
             code = _person_country(parsed, res, i, left, right, qualified)
             if code:
                 res.home[e.id] = (code, True)
@@ -487,8 +493,15 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             continue
         # organisations, missions, initiatives: the name, a possessive, a demonym, "-based"
         code, stated = None, True
-        post = re.search(r"^(.*?)\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s[A-Z][\w\u00C0-\u024F-]+)?)$", e.name) \
-            if e.label == "Mission" else None
+        post = re.search(r"^(.*?)\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s(?:(?:es|el|al|de|da|do|du)\s)?[A-Z][\w\u00C0-\u024F-]+)?)$",
+                         e.name) if e.label == "Mission" else None
+        if post and not _entity_named(ents, post.group(2), "Place") and not gz.country_of(post.group(2)):
+            where = gz.place_country(post.group(2), population=100_000)
+            if where:  # "the Royal X Embassy in Tokyo", the city named nowhere else: a place of its own
+                pid = slugify(post.group(2))
+                ents.setdefault(pid, Entity(id=pid, name=post.group(2), label="Place", aliases=[post.group(2)]))
+                if ents[pid].label == "Place":
+                    res.located.setdefault(pid, (where.lower(), False))
         if post:  # "the Embassy of the Kingdom of Morocco in Abuja": the sender in front, the host after "in"
             sender = _country_re().search(post.group(1))
             code = gz.country_of(sender.group(1)).lower() if sender and gz.country_of(sender.group(1)) else None
@@ -500,8 +513,12 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 res.home[e.id] = (code, True)
                 continue
         if e.label in ("Firm", "Institution", "Mission"):
-            for w in re.split(r"[\s]+", e.name):
+            words = re.split(r"[\s]+", e.name)
+            for k, w in enumerate(words):
                 c = gz.country_of(_unpossess(w.strip(",()")))
+                pair = " ".join(words[k:k + 2]) if k + 1 < len(words) else ""
+                if c and pair and gz.place_country(pair) and gz.place_country(pair) != c and not gz.country_of(pair):
+                    c = gz.place_country(pair)  # "University of British Columbia": Canada's
                 if c and not re.search(r"[\u2013-]", w):
                     code = c.lower()
                     break
@@ -551,6 +568,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             based = re.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:(?!of\b)[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
                 or re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
             # ("the X-based parent of Y": X-based is the parent; "Y, the X-based maker": Y is)
+            inn = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+in\s+", right) if e.label in ("Institution", "Firm") else None
+            nxt = next((x for x in ments[i + 1:i + 3] if inn and x.start == m.end + inn.end() and x.entity), None)
+            if nxt is not None and ents[nxt.entity].label == "Place" and e.id not in res.based:
+                res.based[e.id] = nxt.entity  # "the X University (XU) in Trondheim"
             if based:
                 pid = _entity_named(ents, based.group(1), "Place")
                 if pid:
@@ -819,6 +840,9 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
                   r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor|prince|"
                   r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
+    if mt and any(x.entity and x.entity != eid and res.entities[x.entity].label == "Person" and
+                  m.end < x.start < m.end + mt.end(1) for x in parsed.mentions[i + 1:i + 6]):
+        mt = None  # "At the invitation of President A, President of the X Republic B paid ...": B's title
     if mt:
         ents = res.entities
         inst = next((x for x in parsed.mentions if m.end + mt.start(1) <= x.start < m.end + mt.end(1)
