@@ -126,7 +126,8 @@ def write_store_csv(store: Any, folder: str | Path) -> dict[str, int]:
                 csv.writer(out).writerow(header)
                 for i, cypher in enumerate(queries):
                     part = parts / f"{i}-{name}"  # COPY TO picks the format by the suffix
-                    store.query(f"COPY ({cypher}) TO '{part}' (header=false, escape='\"')")
+                    path = str(part).replace("\\", "\\\\").replace("'", "\\'")  # a quote in the folder's name
+                    store.query(f"COPY ({cypher}) TO '{path}' (header=false, escape='\"')")
                     with open(part, encoding="utf-8", newline="") as f:
                         shutil.copyfileobj(f, out)
     finally:
