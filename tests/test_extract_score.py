@@ -42,10 +42,14 @@ BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
 BLIND2_BEST = {"entities": 0.962, "ties_typed_all": 0.818}
 BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
 BLIND3_BEST = {"entities": 0.927, "ties_typed_all": 0.758}
-#: tests/fixtures/blind4 was written after round 9 and scored once after round 10, never tuned on:
-#: the honest estimate for unseen text (with round 9's code: 0.854 / 0.588; before it 0.854 / 0.524).
+#: tests/fixtures/blind4 was written after round 9 and was tuned on in round 11 (first look, after round 10:
+#: entities 0.856 / typed ties 0.600), so it is no longer blind either.
 BLIND4 = ROOT / "tests" / "fixtures" / "blind4"
-BLIND4_BEST = {"entities": 0.856, "ties_typed_all": 0.600}
+BLIND4_BEST = {"entities": 0.903, "ties_typed_all": 0.655}
+#: tests/fixtures/blind5 was written before round 11 and scored after it, never tuned on (round 11
+#: did not move it: 0.889 / 0.628 before and after): the honest estimate for unseen text.
+BLIND5 = ROOT / "tests" / "fixtures" / "blind5"
+BLIND5_BEST = {"entities": 0.889, "ties_typed_all": 0.628}
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")
 
@@ -57,7 +61,8 @@ def test_own_gold_score_does_not_fall(measure):
 
 
 @pytest.mark.parametrize("folder, best", [(HELDOUT, HELDOUT_BEST), (BLIND2, BLIND2_BEST), (BLIND3, BLIND3_BEST),
-                                          (BLIND4, BLIND4_BEST)], ids=["heldout", "blind2", "blind3", "blind4"])
+                                          (BLIND4, BLIND4_BEST), (BLIND5, BLIND5_BEST)],
+                         ids=["heldout", "blind2", "blind3", "blind4", "blind5"])
 def test_blind_sets_score_does_not_fall(folder, best):
     scores = evaluate(folder)
     for measure, f1 in best.items():

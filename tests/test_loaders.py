@@ -1026,3 +1026,59 @@ def test_abbreviated_korea_in_a_headline_is_the_country():
     x = _x("S. Korea, Chile conclude trade talks\n\nSEOUL, Nov. 21 -- South Korea and Chile on Thursday concluded talks.")
     assert {e.name: e.label for e in x.entities}.get("South Korea") == "Country"
     assert not any(e.name == "S. Korea" or e.label == "Place" and "Korea" in e.name for e in x.entities)
+
+
+# -- round 11 (rules found on tests/fixtures/blind4) ------------------------------------------------
+
+def test_a_name_and_the_body_are_two_names():
+    x = _x("Portugal and Ghana agreed to cooperate. Students moved between Lisbon Polytechnic and the Accra Institute of "
+           "Design. The line is built by Portugal's Redes Energeticas and the Ghana Grid Company.")
+    names = _names(x)
+    assert not any(" and the " in n for n in names), names
+    assert names.get("Accra Institute of Design") == "Institution"
+    assert "Ghana Grid Company" in names
+
+
+def test_an_apposition_with_a_demonym_gives_a_one_word_name_its_type():
+    x = _x("Portugal and Ghana signed a rail deal. Kessler, the Portuguese rolling-stock maker, will supply 12 trains "
+           "to Ghana Railway Company.")
+    assert _names(x).get("Kessler") == "Firm"
+
+
+def test_a_chief_executive_in_an_apposition_represents_the_firm():
+    x = _x("Portugal and Ghana signed a deal. On Monday the minister met in Accra with Joao Silva, Chairman and CEO of "
+           "Portuguese energy company Redes Energeticas, who is on a visit.")
+    assert has_tie(x, "joao-silva", "REPRESENTS", "redes-energeticas")
+
+
+def test_an_embassy_with_a_dotted_country_keeps_its_host_city():
+    x = _x("Poland signed a deal with the United States. The U.S. Embassy in Warsaw said in a statement that the "
+           "contract would deepen ties.")
+    assert _names(x).get("U.S. Embassy in Warsaw") == "Mission"
+    assert has_tie(x, "u-s-embassy-in-warsaw", "BASED_IN", "warsaw")
+
+
+def test_two_two_word_names_joined_by_a_dash_before_a_project_noun_are_one_project():
+    x = _x("Portugal and Ghana praised the Volta Ridge–Kpong Falls hydroelectric complex, built by Ghana Dam Company.")
+    names = _names(x)
+    assert names.get("Volta Ridge–Kpong Falls hydroelectric complex") == "Initiative"
+    assert "Volta Ridge" not in names and "Kpong Falls" not in names
+
+
+def test_two_names_before_a_plural_place_noun_are_two_places():
+    x = _x("Portugal and Ghana will work together. Teams will collect samples in Tamale and Bolga Bay districts in "
+           "northern Ghana, where cases were found.")
+    names = _names(x)
+    assert "Tamale and Bolga Bay" not in names
+    assert names.get("Bolga Bay") == "Place"
+
+
+def test_a_polytechnic_is_an_institution():
+    assert gz.label_by_shape("Lisbon Polytechnic") == "Institution"
+
+
+def test_a_bare_embassy_is_the_one_embassy_named():
+    x = _x("Portugal and Ghana work together. The Embassy of Portugal in Accra hosted the event. The Ambassador of "
+           "Portugal to Ghana, Joao Silva, said: \"Firms are finding appetite here, and the Embassy will keep opening "
+           "doors for them.\"")
+    assert [e.name for e in x.entities if e.label == "Mission"] == ["Embassy of Portugal in Accra"]

@@ -320,7 +320,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
               "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus")),
-    ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school",
+    ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
                      "army", "navy", "guard", "police", "party", "government", "secretariat",

@@ -236,7 +236,7 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm",
                "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm"}
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
-APPOSITION_TYPE_RE = re.compile(r",[ ](?:a|an|the|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
+APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
                                 + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
 #: a name followed by the kind of programme it is: "X Engagement (XE) exercise", "the Y Detection program"
 NAMED_EXERCISE_RE = re.compile(r"[ ](?:\([A-Z][A-Za-z]{1,9}\)[ ])?(?:naval |joint |military |air |maritime )?"
@@ -284,6 +284,8 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
 # "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
 PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway))\b")
+PROJECT2_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[ ][A-Z][\w\u00C0-\u024F]*\u2013[A-Z][\w\u00C0-\u024F]*(?:[ ][A-Z][\w\u00C0-\u024F]*)?)[ ]"
+                         r"((?:[a-z][\w-]*[ ]){0,3}(?:complex|dam|pipeline|railway|rail[ ]link|expressway|interconnector))\b")
 #: a name made of these words alone says what an agreement is, not which one: its subject follows
 _GENERIC_AGREEMENT = {"memorandum", "of", "understanding", "mou", "agreement", "treaty", "protocol", "convention",
                       "declaration", "letter", "intent", "accord", "framework", "joint", "cooperation", "arrangement",
@@ -632,6 +634,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             continue
         if len(parts) == 2 or gz.place_country(first) and " " in m.group(2):  # "the Hanoi urban railway"
             cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
+    for m in PROJECT2_RE.finditer(text):  # "the A B–C D hydroelectric complex": two names of two words joined by a dash
+        if not in_heading(m.start()) and m.group(1).split()[0].lower() not in _LEAD_STOP and not gz.country_of(m.group(1)):
+            cands.append(Mention(m.start(), m.end(), m.group(), "Initiative", "typed"))
     for m in MISSION_RE.finditer(text):
         if not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Mission", "typed"))
@@ -671,8 +676,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if btw and gz.label_by_shape(btw.group(1)) not in ("Institution", "Firm", "Mission"):
                 continue  # "the Agreement between A and B" is one name (not "... between the X Ministry and the Y Agency")
             right_label = gz.label_by_shape(text[s + am.end():e])
+            if not am.group(1) and re.match(r"\s+(?:islands|cities|towns|provinces|states|regions|districts|counties|"
+                                            r"villages)\b", text[e:e + 20]):
+                parts = [(s, s + am.start()), (s + am.end(), e)]  # "Kisumu and Homa Bay counties": two places
+                break
             if am.group(1) and right_label in ("Institution", "Mission") and gz.label_by_shape(text[s:s + am.start()]):
                 parts = [(s, s + am.start()), (s + am.end(), e)]  # "the Ministry of X of A and the B Agency"
+                break
+            if am.group(1) and right_label in ("Institution", "Firm", "Mission") and re.fullmatch(
+                    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", text[s:s + am.start()]):
+                parts = [(s, s + am.start()), (s + am.end(), e)]  # "X Polytechnic and the Y Institute of Z"
                 break
             if _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
                 parts = [(s, s + am.start()), (s + am.end(), e)]  # "the United States and the X Union", "CITY and Y University"
@@ -786,6 +799,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         kind = "leaders" if re.search(r"leader|president|minister|heads", word) else "dyad"
         cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
                              "dyad", kind=kind))
+    for c in list(cands):  # "the U.S. Embassy in Warsaw" (a spaCy span): the post is part of the name, as above
+        if c.label == "Mission" and re.search(r"(?i)\b(?:embassy|consulate|high commission)$", c.text):
+            where = re.match(r"[ ]in[ ]([A-Z][\w\u00C0-\u024F-]+(?:[ ](?:(?:es|el|al|de|da|do|du)[ ])?[A-Z][\w\u00C0-\u024F-]+)?)",
+                             text[c.end:c.end + 40])
+            if where and gz.place_country(where.group(1)) and not gz.country_of(where.group(1)):
+                cands.append(Mention(c.start, c.end + where.end(), text[c.start:c.end + where.end()], "Mission", c.source))
     common = set()  # "liquefied natural gas (LNG)": an acronym of a common noun names nothing
     for m in re.finditer(r"((?:\b[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})s?\)", text):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", m.group(1)) if w and w not in ("of", "and", "the", "for"))

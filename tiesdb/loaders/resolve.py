@@ -278,6 +278,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if e is not None:
             add(m, e)
     _link_agreement_refs(parsed, res)
+    _link_bare_missions(parsed, res)
     _drop_products(parsed, res)
     _homes(parsed, res)
     _link_described(parsed, res)
@@ -328,6 +329,26 @@ _REF_HEADS = {"mou": ("memorandum", "mou"), "memorandum": ("memorandum", "mou"),
               "deal": ("deal", "contract", "agreement"), "contract": ("contract", "deal", "agreement"),
               "treaty": ("treaty", "convention", "agreement"), "convention": ("convention", "treaty"),
               "protocol": ("protocol",), "accord": ("accord", "agreement"), "pact": ("pact", "agreement")}
+
+
+def _link_bare_missions(parsed: Parsed, res: Resolution) -> None:
+    """"the Embassy will keep opening doors": a bare "the Embassy/Consulate/High Commission" is the one
+    mission of that kind named in the document (none when there are several)."""
+    ents = res.entities
+    for eid, e in list(ents.items()):
+        kind = re.fullmatch(r"(?i)(embassy|consulate|high commission)", e.name)
+        if e.label != "Mission" or not kind:
+            continue
+        named = {x.entity for x in parsed.mentions if x.entity in ents and x.entity != eid and
+                 ents[x.entity].label == "Mission" and re.search(rf"(?i)\b{kind.group(1)}\b", ents[x.entity].name)}
+        if len(named) != 1:
+            continue
+        hit = named.pop()
+        for m in parsed.mentions:
+            if m.entity == eid:
+                m.entity = hit
+        ents[hit].add_alias(e.name)
+        del ents[eid]
 
 
 def _link_agreement_refs(parsed: Parsed, res: Resolution) -> None:
@@ -846,8 +867,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     if mt:
         ents = res.entities
         inst = next((x for x in parsed.mentions if m.end + mt.start(1) <= x.start < m.end + mt.end(1)
-                     and x.entity and ents[x.entity].label == "Institution"), None)
-        if inst:
+                     and x.entity and ents[x.entity].label in ("Institution", "Firm")), None)
+        if inst:  # "X, Chairman and CEO of DEMONYM energy company Y": an officer of Y
             res.office[eid] = inst.entity
         code = _country_in(mt.group(1))
         if code is None:  # "Crown Prince of Abu Dhabi": the country of a place
