@@ -263,8 +263,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="stop: keep the server's data for start --reuse")
     ap.add_argument("--reuse", action="store_true", help="start: restart the server stopped with --keep")
     argv = sys.argv[1:]
-    rest = argv[argv.index("--") + 1:] if "--" in argv else []  # admin: neo4j-admin's own arguments
-    args = ap.parse_args(argv[:len(argv) - len(rest) - (1 if "--" in argv else 0)])
+    cut = argv.index("--") if "--" in argv else len(argv)  # after "--": neo4j-admin's own arguments
+    args, rest = ap.parse_args(argv[:cut]), argv[cut + 1:]
     if args.command == "fetch":
         fetch(args.force)
     elif args.command == "start":
