@@ -1082,3 +1082,52 @@ def test_a_bare_embassy_is_the_one_embassy_named():
            "Portugal to Ghana, Joao Silva, said: \"Firms are finding appetite here, and the Embassy will keep opening "
            "doors for them.\"")
     assert [e.name for e in x.entities if e.label == "Mission"] == ["Embassy of Portugal in Accra"]
+
+
+# -- the fast paths give what the plain regexes give ------------------------------------------------
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tiesdb.loaders.mentions import MODEL, find_word, nlp, tagged  # noqa: E402
+
+_letters = st.text(alphabet="aAbB-_ é", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_letters, min_size=1, max_size=12), st.text(alphabet="aAbB-_ é.", max_size=40))
+def test_any_of_matches_like_the_longest_first_alternation(words, text):
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+                       + r")(?![\w-])")
+    trie = re.compile(r"(?<![\w-])" + gz.any_of(words) + r"(?![\w-])")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_letters, st.text(alphabet="aAbB-_ é.", max_size=40))
+def test_find_word_matches_like_the_word_regex(word, text):
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    # the regex cannot find overlapping hits; find_word tries every offset, so compare the non-overlapping ones
+    found, last = [], -1
+    for a, b in find_word(text, word):
+        if a >= last:
+            found.append((a, b))
+            last = b
+    assert found == expected
+
+
+def test_the_parse_skips_the_tagger_and_tags_a_sentence_on_demand():
+    model = nlp()
+    if model is None:
+        pytest.skip("no spaCy model")
+    assert "tagger" not in model.pipe_names and "ner" in model.pipe_names
+    import spacy
+
+    text = "The talks ran late.\n\nLi Wenhai Holds Talks with Chilean Foreign Minister Ana Rojas in Beijing."
+    doc = model(text)
+    start = text.index("Li ")
+    mine = tagged(doc, start, len(text))
+    full = spacy.load(MODEL)(text)  # the tagger run over the whole text, as shipped
+    assert mine == [(t.idx, t.text, t.tag_, t.pos_) for t in full if t.idx >= start]
+    assert ("Holds", "VBZ") in [(w, tag) for _, w, tag, _ in mine]

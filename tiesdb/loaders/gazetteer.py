@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 
 @dataclass
@@ -109,6 +110,35 @@ def _demonym_rule(name: str) -> list[str]:
     if name.endswith("y"):
         return [name[:-1] + "ian"]
     return []
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first, factored by common prefixes.
+
+    The same matches as ``"|".join`` of the words sorted longest first, but the engine reads each
+    letter once instead of trying every word in turn (a list of thousands of names is ~5x faster).
+
+    Examples
+    --------
+    >>> import re
+    >>> re.findall(any_of(["Niger", "Nigeria", "Nigerian"]), "Nigerian and Niger")
+    ['Nigerian', 'Niger']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + pattern(trie) + ")"
 
 
 def fold(s: str) -> str:
@@ -344,6 +374,7 @@ TOPIC_WORDS = (r"(?:Energy|Trade|Security|Economic|Economy|Defen[cs]e|Maritime|C
                r"Environment|Infrastructure|Connectivity)")
 
 
+@lru_cache(maxsize=65536)
 def label_by_shape(name: str) -> str | None:
     """The label a name's head word implies, or None.
 

@@ -59,18 +59,41 @@ class Parsed:
         return [m for m in self.mentions if m.sent == i]
 
 
+def find_word(text: str, word: str) -> list[tuple[int, int]]:
+    r"""Where ``word`` occurs in ``text`` as a whole word: the matches of
+    ``(?<![\w-])WORD(?![\w-])``, found without compiling a regex for each word.
+
+    >>> find_word("JAXA and ISRO; JAXA-led, JAXAs", "JAXA")
+    [(0, 4)]
+    """
+    out, n, i = [], len(word), text.find(word)
+    while i >= 0 and n:
+        before, after = text[i - 1:i], text[i + n:i + n + 1]
+        if not (before and (before.isalnum() or before in "_-")) and not (after and (after.isalnum() or after in "_-")):
+            out.append((i, i + n))
+        i = text.find(word, i + 1)
+    return out
+
+
 @lru_cache(maxsize=1)
 def nlp():
-    """The spaCy pipeline, loaded once per process; None (with one warning) when missing."""
+    """The spaCy pipeline, loaded once per process; None (with one warning) when missing.
+
+    It runs the sentence recogniser and NER only: the parser and the tagger (with the tok2vec
+    layer that only they use) cost ~55% of spaCy's time, and the few rules that look at
+    part-of-speech tags get them for one sentence on demand (``tagged``).
+    """
     global _warned
     try:
         import spacy
         model = spacy.load(MODEL, disable=["lemmatizer"])
         if os.environ.get("TIESDB_SPACY_PARSER", "") != "1" and "senter" in model.component_names \
                 and "parser" in model.pipe_names:
-            # sentences from the small sentence recogniser: ~1.5x faster than the dependency parser
             model.disable_pipe("parser")
             model.enable_pipe("senter")
+            for name in ("tok2vec", "tagger", "attribute_ruler"):
+                if name in model.pipe_names:
+                    model.disable_pipe(name)
         return model
     except (ImportError, OSError) as e:
         if not _warned:
@@ -78,6 +101,32 @@ def nlp():
                   "extracting with rules only (lower recall)", file=sys.stderr)
             _warned = True
         return None
+
+
+def tagged(spacy_doc: Any, start: int, end: int) -> list[tuple[int, str, str, str]]:
+    """(offset, text, tag, pos) of the tokens over ``start:end``, tagged in their sentence.
+
+    Uses the Doc's own tags when the pipeline ran a tagger; else the sentence is tagged on demand
+    with the model's (disabled) tok2vec, tagger and attribute ruler, once per sentence.
+    """
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    if spacy_doc.has_annotation("TAG"):
+        return [(t.idx, t.text, t.tag_, t.pos_) for t in span]
+    model = nlp()
+    if model is None or "tagger" not in model.component_names:
+        return [(t.idx, t.text, "", "") for t in span]
+    sent = span.sent
+    cache = spacy_doc.user_data.setdefault("tiesdb_tags", {})
+    if sent.start_char not in cache:
+        d = model.make_doc(sent.text)
+        for name in ("tok2vec", "tagger", "attribute_ruler"):
+            if name in model.component_names:
+                d = model.get_pipe(name)(d)
+        cache[sent.start_char] = {sent.start_char + t.idx: (t.tag_, t.pos_) for t in d}
+    tags = cache[sent.start_char]
+    return [(t.idx, t.text, *tags.get(t.idx, ("", ""))) for t in span]
 
 
 # -- rule-based patterns ----------------------------------------------------------------------
@@ -115,15 +164,13 @@ def _country_re() -> re.Pattern:
         forms.update(n for n in c.names if "," not in n)
         forms.update(c.demonyms)
         forms.update(d + "s" for d in c.demonyms if re.search(r"(an|i)$", d))
-    forms = sorted((f for f in forms if len(f) > 1), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return re.compile(r"(?<![\w-])(?:the\s+)?(" + gz.any_of(f for f in forms if len(f) > 1) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
 def _place_re() -> re.Pattern:
     names = gz.well_known_places()
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) +
-                      r")(?![\w-])")
+    return re.compile(r"(?<![\w-])" + gz.any_of(names) + r"(?![\w-])")
 
 
 def _is_language(after: str) -> bool:
@@ -155,11 +202,14 @@ def _is_heading(line: str) -> bool:
     return bool(content) and all(w[0].isupper() for w in content)
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words, a trailing possessive and punctuation from a span."""
     span = text[start:end]
     while True:
-        m = re.match(r"(\S+)\s+", span)
+        m = _FIRST_WORD.match(span)
         if m and m.group(1).lower().strip("“\"") in _LEAD_STOP:
             start += m.end()
             span = span[m.end():]
@@ -335,7 +385,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
 
     Examples
     --------
-    >>> p = find_mentions("India and Japan signed the Clean Energy Agreement.")   # doctest: +SKIP
+    >>> p = find_mentions("India and Japan signed the Clean Energy Agreement.")
     >>> [(m.text, m.label) for m in p.mentions]
     [('India', 'Country'), ('Japan', 'Country'), ('Clean Energy Agreement', 'Agreement')]
     """
@@ -368,9 +418,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for hs, he in list(heading_spans):  # a headline repeated at the start of a caption
         head = text[hs:he]
         if len(head) > 20:
-            for again in re.finditer(re.escape(head), text):
-                if again.start() != hs:
-                    heading_spans.append((again.start(), again.end()))
+            again = text.find(head)
+            while again >= 0:
+                if again != hs:
+                    heading_spans.append((again, again + len(head)))
+                again = text.find(head, again + 1)
     cands: list[Mention] = []
 
     def in_heading(pos: int) -> bool:
@@ -522,7 +574,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if re.match(r"\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Minister|Secretary|Ministry|Department)\b", text[e:e + 30]) \
                     and not gz.label_by_shape(surface):
                 continue
-            if " " not in surface and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text):
+            if " " not in surface and find_word(text, surface.lower()):
                 continue  # a common word that happens to be capitalised here ("Trade")
             shape = gz.label_by_shape(surface)
             if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission"):
@@ -597,9 +649,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         more = re.match(r"\s+and\s+([a-z][\w-]*)(\s+[a-z][\w-]*)?(?=[\s.,;])", text[de:de + 60])
         if more and re.search(r"\s(?:on|for)\s", m.group("desc")) and spacy_doc is not None:
             # "a memorandum of understanding on satellite technology and space exploration"
-            toks = [t for t in spacy_doc.char_span(de, de + more.end(), alignment_mode="expand") or ()
-                    if t.idx > de + 4]
-            if toks and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in toks):
+            toks = [pos for i, _, _, pos in tagged(spacy_doc, de, de + more.end()) if i > de + 4]
+            if toks and all(pos in ("NOUN", "ADJ", "PROPN") for pos in toks):
                 de += more.end()
         words = text[ds:de].split()
         while len(words) > 1 and words[0] in _DESC_LEAD and not re.search(r"\s(?:on|for)\s", " ".join(words[:2])):
@@ -718,11 +769,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             inner = re.search(r"\s+\([A-Z][A-Za-z]{1,9}\)\s+(?:of|in)\s", text[s:e])
             if inner:  # "the Department of X (DX) of the Y Republic": the name ends at its acronym
                 e = s + inner.start()
-            if spacy_doc is not None:  # a verb inside is a headline, not a name: keep what follows it
-                span = spacy_doc.char_span(s, e, alignment_mode="expand")
-                verbs = [t for t in span or () if t.tag_ in ("VBP", "VBZ", "VBD") and t.i > span.start]
+            if spacy_doc is not None and in_heading(s):  # a headline's verb is not part of a name
+                toks = tagged(spacy_doc, s, e)
+                verbs = [(i, w) for i, w, tag, _ in toks[1:] if tag in ("VBP", "VBZ", "VBD")]
                 if verbs:
-                    s = verbs[-1].idx + len(verbs[-1].text)
+                    s = verbs[-1][0] + len(verbs[-1][1])
                     s, e = _trim(text, s, e)
             surface = text[s:e].strip()
             s = e - len(surface)
@@ -778,8 +829,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     # 5. acronyms in parentheses: the long form and the acronym
     for m in ACRONYM_RE.finditer(text):
         acr = m.group(2)
-        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            cands.append(Mention(am.start(), am.end(), acr, None, "acronym"))
+        for a, b in find_word(text, acr):
+            cands.append(Mention(a, b, acr, None, "acronym"))
     # "the MoU", "the agreement": a reference back to an agreement named earlier (resolve links it)
     for m in AGREEMENT_REF_RE.finditer(text):
         if not in_heading(m.start()):
@@ -842,8 +893,10 @@ def _merge(cands: list[Mention]) -> list[Mention]:
         return (not precise, -(m.end - m.start), -_PRIORITY.get(m.source, 1) - bonus)
 
     taken: list[Mention] = []
+    used = bytearray(max((m.end for m in cands), default=0) + 1)  # 1 where a kept mention is
     for m in sorted(cands, key=rank):
-        if any(m.start < t.end and t.start < m.end for t in taken):
+        if m.start >= m.end or 1 in used[m.start:m.end]:
             continue
+        used[m.start:m.end] = b"\x01" * (m.end - m.start)
         taken.append(m)
     return sorted(taken, key=lambda m: m.start)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from tiesdb.graph import schema
@@ -107,13 +108,16 @@ def money(sentence: str) -> tuple[float, str] | None:
     return num * _SCALE.get(scale, 1), _CURRENCY.get(cur, cur.upper())
 
 
+@lru_cache(maxsize=4096)
 def domain(sentence: str) -> str | None:
     """The first domain whose keywords occur in ``sentence``."""
-    for name, pat in _DOMAINS:
-        if re.search(pat, sentence, re.I if name != "technology" else 0) or \
-                (name == "technology" and re.search(pat, sentence.lower())):
+    for name, pat in _DOMAIN_RES:
+        if pat.search(sentence) or (name == "technology" and pat.search(sentence.lower())):
             return name
     return None
+
+
+_DOMAIN_RES = [(name, re.compile(pat, re.I if name != "technology" else 0)) for name, pat in _DOMAINS]
 
 
 _DATE_IN_SENT = re.compile(
@@ -121,6 +125,7 @@ _DATE_IN_SENT = re.compile(
     r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
+@lru_cache(maxsize=4096)
 def sentence_date(sentence: str, default: dt.date | None) -> dt.date | None:
     """A full date stated in the sentence, else ``default`` (the document's date)."""
     m = _DATE_IN_SENT.search(sentence)
@@ -155,6 +160,8 @@ class _Ties:
             return
         if not (ls in t.sources and lt in t.targets):  # symmetric, given the other way round
             src, tgt = tgt, src
+        elif t.symmetric and tgt < src and ls in t.targets and lt in t.sources:
+            src, tgt = tgt, src  # either way round: one order, whatever order the rules found them in
         s0, s1 = self.parsed.sents[sent]
         sentence = self.parsed.text[s0:s1].strip()
         tie = Tie(source=src, target=tgt, type=typ, evidence=sentence, doc=self.doc.id,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
@@ -451,24 +451,22 @@ def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> 
     new = []
     for ws, e in people:
         if " " in e.name:  # the full name first: "Laurent Collet-Billon" is one mention, not two
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", text):
-                if not any(s <= hit.start() < t for s, t in taken):
-                    new.append(Mention(hit.start(), hit.end(), e.name, "Person", "name-word",
-                                       sent=parsed.sent_of(hit.start()), entity=e.id))
-                    taken.append((hit.start(), hit.end()))
+            for a, b in find_word(text, e.name):
+                if not any(s <= a < t for s, t in taken):
+                    new.append(Mention(a, b, e.name, "Person", "name-word", sent=parsed.sent_of(a), entity=e.id))
+                    taken.append((a, b))
         for w in ws:
             if len(w) < 3 or gz.country_of(w) or w in ("president", "minister"):
                 continue
             surface = next((t for t in e.name.split() if t.lower().strip(".") == w), None)
             if not surface or not surface[0].isupper():
                 continue
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                if any(s <= hit.start() < t for s, t in taken):
+            for a, b in find_word(text, surface):
+                if any(s <= a < t for s, t in taken):
                     continue
-                m = Mention(hit.start(), hit.end(), surface, "Person", "name-word",
-                            sent=parsed.sent_of(hit.start()), entity=e.id)
+                m = Mention(a, b, surface, "Person", "name-word", sent=parsed.sent_of(a), entity=e.id)
                 e.add_alias(surface)
-                taken.append((hit.start(), hit.end()))
+                taken.append((a, b))
                 new.append(m)
     parsed.mentions = sorted(parsed.mentions + new, key=lambda m: m.start)
 
