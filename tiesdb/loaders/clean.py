@@ -99,7 +99,9 @@ def clean_text(text: str) -> str:
     for i in range(len(lines) - 1):
         a, b = keys[i], keys[i + 1]
         # a caption printed twice (the second copy often with a credit added)
-        if a and b and (a == b or (len(a) > 20 and (b.startswith(a) or a.startswith(b)))):
+        tail = lines[i + 1].split()[len(a.split()):len(a.split()) + 1]
+        credit = b.startswith(a) and len(b) - len(a) <= 40 and not (tail and tail[0][0].islower())
+        if a and b and (a == b or (len(a) > 20 and (credit or a.startswith(b)))):
             drop.add(i + 1)  # keep one copy of the caption, without its credit
     related = False
     for i, line in enumerate(lines):  # "Related stories" and the bulleted links under it

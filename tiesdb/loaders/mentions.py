@@ -313,6 +313,10 @@ UNNAMED_AGREEMENT_RE = re.compile(
     rf"(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
     r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
+# "an MoU on grid modernisation between A and B": a described agreement and its two parties
+BETWEEN_AGREEMENT_RE = re.compile(
+    rf"\b(?:[Aa]|[Aa]n)\s+(?P<desc>(?:[a-z0-9][\w.,-]*\s+){{0,2}}(?:{_AGREEMENT_NOUNS}){_ABOUT}"
+    rf"(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+between\s+(?=(?:the\s+)?[A-Z])")
 # "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
 SIGNED_AFTER_RE = re.compile(
     rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})"
@@ -380,6 +384,62 @@ def _place_and_body(left: str, right: str) -> bool:
         " " not in left and gz.place_country(left) and not gz.label_by_shape(left))
 
 
+_CONNECTORS = {"and", "of", "the", "for", "on", "in", "&", "de", "du", "des", "la", "el", "y", "et"}
+
+
+def _spelled_out(text: str, paren: int, acr: str) -> tuple[int, int] | None:
+    """The span before "(ACR)" at ``paren`` whose capitalised words' initials spell the acronym.
+
+    The words may be joined by "and", "of", "the", commas ("Department of Climate Change, Energy, the
+    Environment and Water (DCCEEW)"); of the starts that spell it, the one with the fewest extra words.
+    """
+    letters = acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr
+    if not letters.isupper() or len(letters) < 2:
+        return None
+    lo = max(0, paren - 200)
+    words = list(re.finditer(r"\S+", text[lo:paren]))
+    content: list[re.Match] = []
+    for w in reversed(words):  # back over capitalised words and connectors, to anything else
+        tok = w.group().rstrip(",")
+        if tok.lower() in _CONNECTORS:
+            continue
+        if not re.fullmatch(r"[A-Z][\w&-]*", tok):
+            break
+        content.insert(0, w)
+    best = None
+    for k in range(len(content)):
+        initials = [w.group()[0] for w in content[k:]]
+        it = iter(initials)
+        if initials[0] == letters[0] and all(ch in it for ch in letters) and len(initials) > 1:
+            extra = len(initials) - len(letters)
+            if best is None or extra < best[0]:
+                best = (extra, k)
+    if best is None or best[0] > 2 or all(gz.country_of(w.group().rstrip(",")) for w in content[best[1]:]):
+        return None
+    end = lo + content[-1].end() - (1 if content[-1].group().endswith(",") else 0)
+    return lo + content[best[1]].start(), end
+
+
+@dataclass
+class _Ent:
+    label_: str
+    start_char: int
+    end_char: int
+
+
+def _ner_spans(spacy_doc: Any, text: str) -> list[_Ent]:
+    """spaCy's entities, with "A and B" tagged as one person split in two ("signed by Umerov and Guler")."""
+    out = []
+    for ent in spacy_doc.ents:
+        parts = [(ent.start_char, ent.end_char)]
+        if ent.label_ == "PERSON":
+            am = re.search(r"\s+and\s+(?=[A-Z])", text[ent.start_char:ent.end_char])
+            if am:
+                parts = [(ent.start_char, ent.start_char + am.start()), (ent.start_char + am.end(), ent.end_char)]
+        out += [_Ent(ent.label_, a, b) for a, b in parts]
+    return out
+
+
 def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     """Every mention in ``text`` (already cleaned); uses ``spacy_doc`` when given.
 
@@ -420,7 +480,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if len(head) > 20:
             again = text.find(head)
             while again >= 0:
-                if again != hs:
+                if again != hs and not re.match(r" [a-z]", text[again + len(head):again + len(head) + 2]):
                     heading_spans.append((again, again + len(head)))
                 again = text.find(head, again + 1)
     cands: list[Mention] = []
@@ -471,7 +531,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         cands.append(Mention(m.start(), m.end(), m.group(), "Place", "gazetteer-place"))
     # 2. spaCy NER
     if spacy_doc is not None:
-        for ent in spacy_doc.ents:
+        for ent in _ner_spans(spacy_doc, text):
             if ent.label_ not in _NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
@@ -529,10 +589,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 not gz.place_country(surface) and not gz.country_of(surface) else None
             if appos and " " not in surface:  # "X, Japan's largest power producer": what the apposition says
                 label = _TYPE_NOUNS.get(appos.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(appos.group("noun").lower()))
-            if re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|"
-                        r"vehicles?|ships?|submarines?|vaccines?|frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 14]) \
-                    and ent.label_ != "GPE":
-                continue  # a product ("SCALP missiles", "MAX jets") is not a node
+            if re.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|"
+                        r"missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|vehicles?|ships?|submarines?|vaccines?|"
+                        r"frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 60]) and ent.label_ != "GPE":
+                continue  # a product ("SCALP missiles", "MAX jets", "the A and B aircraft") is not a node
             if ent.label_ == "PERSON" and re.match(r"\s+(?:power plant|plant|refinery|port|airport|dam|mine|field|"
                                                    r"terminal|base|factory|bridge|station)\b", text[e:e + 14]):
                 continue  # "the Aboadze power plant": a facility, not a person
@@ -579,6 +639,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             shape = gz.label_by_shape(surface)
             if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission"):
                 label = shape  # "Joint Statement", "Foreign Ministry": not a person
+            elif ent.label_ == "PERSON" and re.search(r"\w-based\s+$", text[max(0, s - 40):s]):
+                label = shape or "Firm"  # "Istanbul-based Baykar": an organisation, not a person
             if in_heading(s) and (ent.label_ != "PERSON" or label != "Person"):
                 continue
             if ent.label_ == "PRODUCT":
@@ -644,7 +706,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in CITY_OF_RE.finditer(text):  # "the Albanian port of Shengjin", "the Uruguayan capital, Montevideo"
         if gz.country_by_demonym(m.group(1)) and not gz.country_of(m.group(2)):
             cands.append(Mention(m.start(2), m.end(2), m.group(2), "Place", "typed"))
-    for m in [*UNNAMED_AGREEMENT_RE.finditer(text), *SIGNED_AFTER_RE.finditer(text)]:  # "signed a protocol on migration"
+    for m in [*UNNAMED_AGREEMENT_RE.finditer(text), *SIGNED_AFTER_RE.finditer(text),  # "signed a protocol on migration"
+              *BETWEEN_AGREEMENT_RE.finditer(text)]:
         ds, de = m.start("desc"), m.end("desc")
         more = re.match(r"\s+and\s+([a-z][\w-]*)(\s+[a-z][\w-]*)?(?=[\s.,;])", text[de:de + 60])
         if more and re.search(r"\s(?:on|for)\s", m.group("desc")) and spacy_doc is not None:
@@ -831,6 +894,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         acr = m.group(2)
         for a, b in find_word(text, acr):
             cands.append(Mention(a, b, acr, None, "acronym"))
+        spelled = _spelled_out(text, m.start(2) - 1, acr)
+        shape = spelled and gz.label_by_shape(text[spelled[0]:spelled[1]])
+        if shape and not in_heading(spelled[0]):  # "Maritime and Port Authority of Singapore (MPA)", read whole
+            cands.append(Mention(*spelled, text[spelled[0]:spelled[1]], shape, "acronym-long"))
     # "the MoU", "the agreement": a reference back to an agreement named earlier (resolve links it)
     for m in AGREEMENT_REF_RE.finditer(text):
         if not in_heading(m.start()):

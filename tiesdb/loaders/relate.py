@@ -23,7 +23,9 @@ MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussion
                   r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
-SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked)\b", re.I)
+SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked|"
+                  r"exchang(?:e|ed|ing)\s+(?:of\s+)?(?:the\s+|an?\s+)?(?=(?:[\w-]+\s+){0,3}?(?:memorand|mous?\b|agreements?\b|"
+                  r"instruments\b|notes\b|letters\b)))", re.I)
 INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
@@ -171,6 +173,17 @@ class _Ties:
         old = self.ties.get(key)
         if old is None or (old.implied and not implied):
             self.ties[key] = tie
+
+
+#: a comma that opens a new clause: a name and then its verb ("..., Istanbul-based Baykar will build")
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*\s+(?:will|would|has|have|had|is|are|was|were|"
+                         r"can|could|said|says|plans?|agreed|signed|announced|[a-z]+ed)\b")
+
+
+def _phrase_end(rest: str) -> int:
+    """Where a "signed by A and B" list ends in ``rest`` (the text after "by"): at a new clause."""
+    m = _NEW_CLAUSE.search(rest)
+    return m.start() if m else len(rest)
 
 
 def _first_sent(parsed: Parsed, eid: str) -> int:
@@ -427,10 +440,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
                                 re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
             by = re.search(r"\b(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|today\s+|yesterday\s+)?by\s", sent)
+            by_to = parsed.sents[i][0] + (by.end() + _phrase_end(sent[by.end():]) if by else 0)
             if by:  # "the memorandum ... signed on 20 May by A and B"
-                org_signers += [e for e, o in acts if e in orgs and o > parsed.sents[i][0] + by.end()]
+                org_signers += [e for e, o in acts if e in orgs and parsed.sents[i][0] + by.end() <= o < by_to]
                 if not witnessed:  # "signed in X by Director A and Minister B"
-                    signers += [p for p, o in acts if p in people and o > parsed.sents[i][0] + by.end() and
+                    signers += [p for p, o in acts if p in people and parsed.sents[i][0] + by.end() <= o < by_to and
                                 p not in present and p not in signers]
             between_signers: list[str] = []
             bt = re.search(r"\b(?:between|by)\s+(?:the\s+)?(?=[A-Z])", sent[verb - parsed.sents[i][0]:])
@@ -448,7 +462,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             named += [c for c in dyad if any(m.kind == "dyad" for m in parsed.in_sent(i))]
             signers += list(dict.fromkeys(named)) + org_signers
             if by:  # "X welcomed the memorandum signed by A and B": only those after "by" sign
-                after_by = {e for e, o in acts if o > parsed.sents[i][0] + by.end()}
+                after_by = {e for e, o in acts if parsed.sents[i][0] + by.end() <= o < by_to}
                 signers = [x for x in signers if x in after_by]
             countries_signing = [c for c in signers if c in countries]
             signers += [home(p) for p in signers if p in people and home(p) in dyad]
@@ -458,8 +472,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 signers += list(dyad)  # (not for "the contract was signed at ...": its signers are known)
             for a in agreements:
                 signed.add(a)
-                for s in signers:
+                own = _between_parties(parsed, i, a)  # "an MoU on X between A and B, and an MoU on Y between C and D"
+                for s in own or signers:
                     T.add(s, a, "SIGNS", i, "sign", 0.7)
+                if len(own) == 2 and all(lab.get(e) in ("Firm", "Institution") for e in own) and \
+                        home(own[0]) != home(own[1]):
+                    T.add(own[0], own[1], "PARTNERS_WITH", i, "memorandum-partners", 0.5)
             if any(re.search(r"memorand|\bmou\b|cooperation|co-operation|partnership|letter of intent|framework",
                              ents[a].name, re.I) for a in agreements):
                 bodies = list(dict.fromkeys(e for e in signers if lab.get(e) in ("Firm", "Institution")
@@ -624,7 +642,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
         # SUPPLIES: sellers before a sell verb, buyers before a buy verb, firms a deal is made with
         if firms or SELL.search(sent) or BUY.search(sent):
-            for f, b in _supplies(sent, parsed.sents[i][0], acts, lab):
+            names = [(m.start - parsed.sents[i][0], m.end - parsed.sents[i][0]) for m in parsed.in_sent(i) if m.entity]
+            for f, b in _supplies(sent, parsed.sents[i][0], acts, lab, names):
                 if b != home(f):
                     T.add(f, b, "SUPPLIES", i, "supply", 0.5)
         # SUPPLIES between the two countries read off trade wording ("X is the largest buyer of DEMONYM cocoa",
@@ -801,10 +820,45 @@ def _stake_of_another(parsed: Parsed, i: int, m, tgt) -> bool:
                x.label in ("Firm", "Person", "Institution", "Country") for x in parsed.in_sent(i))
 
 
-def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str]) -> list[tuple[str, str]]:
-    """(seller, buyer) pairs of one sentence, one verb at a time."""
+def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
+    """The two parties named right after an agreement in sentence i: "X between A and (B's) C"."""
+    ms = [m for m in parsed.in_sent(i) if m.entity]
+    text = parsed.text
+
+    def at(pos: int):  # the mention starting at pos, passing over a possessive country ("Australia's C")
+        m = next((x for x in ms if x.start == pos), None)
+        poss = m and re.match(r"['’]s\s+", text[m.end:m.end + 3])
+        return next((x for x in ms if x.start == m.end + poss.end()), m) if poss else m
+
+    for m in ms:
+        if m.entity != agreement:
+            continue
+        bt = re.match(r"(?:\s*\([^()]{1,12}\))?\s+between\s+(?:the\s+)?", text[m.end:m.end + 40])
+        first = bt and at(m.end + bt.end())
+        sep = first and re.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
+        second = sep and at(first.end + sep.end())
+        if second and second.entity != first.entity:
+            return [first.entity, second.entity]
+    return []
+
+
+def _joined_last(found: list[tuple[str, int]], sent: str, s0: int) -> list[str]:
+    """The last of ``found`` (entity, offset) with those joined to it by "and" or commas ("A, B and C")."""
+    out = found[-1:]
+    for e, o in reversed(found[:-1]):
+        if not re.fullmatch(r"(?:[A-Z][\w’'.&-]*\s*)+(?:,|,?\s+and)\s+(?:the\s+)?", sent[o - s0:out[0][1] - s0]):
+            break
+        out.insert(0, (e, o))
+    return list(dict.fromkeys(e for e, _ in out))
+
+
+def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str],
+              names: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+    """(seller, buyer) pairs of one sentence, one verb at a time (a word inside a name, such as the
+    "supply" of "an MoU on gas supply", is no verb)."""
     out = []
     verbs = sorted([(m.start(), "sell") for m in SELL.finditer(sent)] + [(m.start(), "buy") for m in BUY.finditer(sent)])
+    verbs = [(v, k) for v, k in verbs if not any(a <= v < b for a, b in names)]
     bounds = [v for v, _ in verbs] + [len(sent)]
     for k, (pos, kind) in enumerate(verbs):
         lo = bounds[k - 1] if k else 0
@@ -829,7 +883,8 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             sellers = makers
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution") and e not in makers][:1]
         elif kind == "sell":
-            sellers = [e for e in before if lab[e] in ("Firm", "Country")][-1:]
+            sellers = _joined_last([(e, o) for e, o in acts if s0 + lo <= o < s0 + pos and lab[e] in ("Firm", "Country")],
+                                   sent, s0)
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
             bodies = [(e, o) for e, o in acts if e in buyers and lab[e] != "Country"]
             owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(re.fullmatch(

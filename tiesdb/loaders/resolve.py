@@ -126,7 +126,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
                         r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?)\b",
                         text[m.end:m.end + 40])  # "Rome's support": the government
-        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss):
+        buyer = re.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
+                          r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
+        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
@@ -412,8 +414,10 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
                 return True
     after = parsed.text[m.end: m.end + 60]
     after = re.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
-    if re.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after):
-        return True  # "Washington will pause": a place does not act, its government does
+    if re.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after) or re.match(
+            r"\s+(?:has|have|had)\s+(?:not\s+|also\s+|already\s+|long\s+)?[\"“]?(?:[a-z]+ed|been|made|done|won|sold|built|"
+            r"held|met|sent|given|taken|become|begun|chosen|spent|paid|told|kept|lost|brought|bought|sought)\b", after):
+        return True  # "Washington will pause", "Kyiv had moved": a place does not act, its government does
     after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
                          r"welcomed|welcomes|rejected|signed|hopes?|hoped|believes?|insists?|insisted|accused|warned|sees|saw|"
