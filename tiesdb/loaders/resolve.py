@@ -171,6 +171,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
             m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
                 else "Firm"
     # a one-word "person" that the text elsewhere calls a firm or body ("the manufacturer Baykar ... Baykar will")
+    person_words = {w for m in parsed.mentions if m.label == "Person" and " " in m.text.strip() for w in m.text.split()}
     typed = {m.text: m.label for m in parsed.mentions if m.source == "typed" and m.label in ("Firm", "Institution")
              and " " not in m.text}
     for m in parsed.mentions:
@@ -179,6 +180,13 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         elif m.label == "Person" and m.source == "PERSON" and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", m.text) and \
                 not re.match(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]", m.text):
             m.label = "Firm"  # "QatarEnergy", "PetroVietnam": a company name, not a person's
+        elif m.label == "Person" and m.source == "PERSON" and " " not in m.text and m.text not in person_words and \
+                not any(_TITLE_BEFORE.search(text[max(0, a - 40):a]) or _OFFICE_AFTER.match(text, b) or
+                        re.search(r"\b(?:at|in|near|from)\s+(?:the\s+)?$", text[max(0, a - 12):a]) or
+                        re.match(r"(?:\s+and\s+[A-Z]\w+)?\s+(?:governments?|administrations?|era|cabinets?|years|attacks?|"
+                                 r"bombings?|shootings?|massacre|earthquake|floods?|disaster|incident|tragedy)\b", text[b:b + 40])
+                        for a, b in find_word(text, m.text)):
+            m.label = "Firm"  # "Petronas agreed to supply": one word, never with a first name or a title, no person
     for m in parsed.mentions:
         left = text[max(0, m.start - 30): m.start]
         if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left) or \
@@ -400,6 +408,13 @@ def _drop_products(parsed: Parsed, res: Resolution) -> None:
             del res.entities[eid]
             for m in ms:
                 m.entity = None
+
+
+#: a title or honorific right before a name, and an office right after one ("Lula, the president,")
+_TITLE_BEFORE = re.compile(rf"(?:\b(?:{TITLES})|\b(?:Mr|Mrs|Ms|Dr|Mme|Madam|Sen|Rep|Gov|Lt|Col|Gen|Adm|Capt)\.?)\s+$")
+_OFFICE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:president|minister|chancellor|king|queen|"
+                           r"leader|ambassador|secretary|premier|governor|mayor|chief|head|founder|spokes\w+|envoy|"
+                           r"director|chair\w*)\b", re.I)
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
