@@ -259,7 +259,7 @@ _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|For
             r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|den|la|le)){0,2}"
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*?){{0,2}},?[ ]"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:,?[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*?){{0,2}},?[ ]"
                        rf"(?:{_HONORIFIC}[ ])?"
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
@@ -672,9 +672,6 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
         title_parts.append((m.start(), m.start("name")))
-    # a portfolio inside a title ("Secretary of National Defense") is not a body
-    cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or
-             not any(a <= c.start and c.end <= b for a, b in title_parts)]
     # nor one in a list of portfolios ("Minister of Foreign Affairs, African Cooperation and ...")
     cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not re.search(
         r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+$",
@@ -929,6 +926,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if initials.upper().endswith(m.group(2)):
             common.add(m.group(2))
     cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
+    # a portfolio inside a title ("Secretary of National Defense") is not a body; a body named there is
+    # ("the Director General of the Israeli Ministry of Foreign Affairs, X")
+    cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or
+             gz.label_by_shape(c.text) in ("Institution", "Mission") or
+             not any(a <= c.start and c.end <= b for a, b in title_parts)]
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
     posts = []  # "the Embassy of X in Tel Aviv": the host city is a place of its own, inside the post's name
     for m in parsed.mentions:

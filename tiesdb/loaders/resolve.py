@@ -292,6 +292,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     _drop_products(parsed, res)
     _homes(parsed, res)
     _link_described(parsed, res)
+    _ministers(parsed, res)
     # same-named generic bodies of different countries are different nodes
     for eid in list(ents):
         e = ents[eid]
@@ -305,10 +306,38 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                     if m.entity == eid:
                         m.entity = new
                 res.home[new] = res.home.pop(eid)
+                res.office = {p: new if o == eid else o for p, o in res.office.items()}
     for e in ents.values():
         if e.label != "Country" and e.id in res.home:
             e.country = res.home[e.id][0].upper()
     return res
+
+
+def _portfolio(name: str) -> str:
+    return " ".join(re.sub(r"[,&]|\band\b|\bthe\b", " ", name).lower().split())
+
+
+def _ministers(parsed: Parsed, res: Resolution) -> None:
+    """"Minister of Industry and Trade X" holds office in the Ministry of Industry and Trade of the
+    document, when it is of X's country."""
+    bodies = {}
+    for e in res.entities.values():
+        mb = re.match(r"(?:[A-Z][\w-]*\s+)?(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(.+)$", e.name) \
+            if e.label == "Institution" else None
+        if mb:
+            bodies.setdefault(_portfolio(mb.group(1)), []).append(e.id)
+    if not bodies:
+        return
+    for m in parsed.mentions:
+        if res.entities.get(m.entity) is None or res.entities[m.entity].label != "Person" or m.entity in res.office:
+            continue
+        mt = re.search(r"\b(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w\s,&-]*?),?\s+$",
+                       parsed.text[max(0, m.start - 90):m.start])
+        home = res.home.get(m.entity, (None,))[0]
+        for b in bodies.get(_portfolio(mt.group(1)), []) if mt else []:
+            if res.home.get(b, (home,))[0] == home:
+                res.office[m.entity] = b
+                break
 
 
 def _link_described(parsed: Parsed, res: Resolution) -> None:
