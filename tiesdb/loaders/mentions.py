@@ -337,7 +337,8 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
                          r"power[ ]station|refinery|terminal)\b")
 # "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
 PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
-                        r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway))\b")
+                        r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway|interconnection|interconnector|"
+                        r"power[ ]link|subsea[ ]cable|undersea[ ]cable|bridge|tunnel))\b")
 PROJECT2_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[ ][A-Z][\w\u00C0-\u024F]*\u2013[A-Z][\w\u00C0-\u024F]*(?:[ ][A-Z][\w\u00C0-\u024F]*)?)[ ]"
                          r"((?:[a-z][\w-]*[ ]){0,3}(?:complex|dam|pipeline|railway|rail[ ]link|expressway|interconnector))\b")
 #: a name made of these words alone says what an agreement is, not which one: its subject follows
@@ -505,7 +506,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         nxt = re.match(r"[ ]([A-Z][a-z]+)\b", after)
         if kind == "demonym" and nxt and gz.place_country(f"{m.group(1)} {nxt.group(1)}") and \
                 gz.place_country(f"{m.group(1)} {nxt.group(1)}") != code:
-            continue  # "British Columbia": a place of another country, not a British thing
+            # "British Columbia", "Thai Nguyen province": a place of another country, not a British thing
+            cands.append(Mention(m.start(1), m.end(1) + nxt.end(), text[m.start(1):m.end(1) + nxt.end()], "Place",
+                                 "gazetteer-place"))
+            continue
         if re.match(r"\s*(?:dollars?|cents?)\b|\$", after) or re.match(r"[A-Z]{1,3}$", m.group(1)) and text[m.end(1):m.end(1) + 1] == "$":
             continue  # "188 billion U.S. dollars": a currency
         end = m.end(1)

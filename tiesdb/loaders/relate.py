@@ -837,8 +837,8 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
         first = bt and at(m.end + bt.end())
         sep = first and re.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
         second = sep and at(first.end + sep.end())
-        if second and second.entity != first.entity:
-            return [first.entity, second.entity]
+        if first:  # (a party the text names but no rule found is left out, not replaced by another's)
+            return list(dict.fromkeys([first.entity] + ([second.entity] if second else [])))
     return []
 
 
