@@ -1214,3 +1214,33 @@ def test_a_headline_repeated_as_the_start_of_a_sentence_is_not_a_caption():
     x = _x("Chile and Peru\n\nChile and Peru are members of the Pacific Alliance.")
     assert ("chl", "MEMBER_OF", "pacific-alliance") in _tie_ids(x)
     assert clean_text("India and Japan sign a pact\nIndia and Japan sign a pact | NDTV") == "India and Japan sign a pact"
+
+
+# -- round 13: found on blind6a (written before round 12), each checked on sentences written for it ----------
+def test_a_titled_visitor_to_a_city_is_of_the_other_country_and_the_host_of_the_visited_one():
+    x = _x("Oman fund to invest in Spain\n\nThe Oman Investment Authority will invest 2 billion euros in Spanish firms, "
+           "as Sultan Haitham bin Tariq Al Said ended a state visit to Madrid.\n\nThe pledge came after the sultan's "
+           "talks with Prime Minister Pedro Sanchez.")
+    ties = _tie_ids(x)
+    assert ("haitham-bin-tariq-al-said", "REPRESENTS", "omn") in ties and ("pedro-sanchez", "REPRESENTS", "esp") in ties
+    assert has_tie(x, "haitham-bin-tariq-al-said", "MEETS", "pedro-sanchez")
+
+
+def test_agreements_picked_out_of_a_list_and_a_bloc_agreement():
+    x = _x("Chile and Japan\n\nThe two governments signed five agreements, including a treaty on mutual legal "
+           "assistance and organised crime and a memorandum of understanding on green hydrogen.\n\nWidening the "
+           "Mercosur-Japan economic partnership agreement was also discussed.")
+    names = _names(x)
+    assert names.get("treaty on mutual legal assistance and organised crime") == "Agreement"
+    assert names.get("memorandum of understanding on green hydrogen") == "Agreement"
+    assert names.get("Mercosur-Japan economic partnership agreement") == "Agreement"
+
+
+def test_an_apposition_before_or_after_a_name_says_what_it_is():
+    x = _x("Norway and India\n\nNorway's fisheries research agency, Havforsk, and the Indian Council of Fisheries "
+           "agreed to cooperate.\n\nAmong the visitors was Nordic Tankers, the Bergen-based shipping operator.\n\n"
+           "India's Tata Motors has teamed up with Norway's Kongsberg Group to build batteries.")
+    names, ties = _names(x), _tie_ids(x)
+    assert names.get("Havforsk") == "Institution" and ("havforsk", "BASED_IN", "nor") in ties
+    assert names.get("Nordic Tankers") == "Firm" and ("nordic-tankers", "BASED_IN", "bergen") in ties
+    assert has_tie(x, "tata-motors", "PARTNERS_WITH", "kongsberg-group")

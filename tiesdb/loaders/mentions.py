@@ -267,7 +267,9 @@ TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\
 #: the same with the longest qualifier ("President of the United Mexican States, X")
 _TITLED_LONG_RE = re.compile(TITLED_RE.pattern.replace(r"[A-Z]\w*)*?){0,2}", r"[A-Z]\w*)*){0,2}"))
 # "the President", "the Prime Minister": an office-holder named by title alone
-TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy |Foreign |Defen[cs]e |Prime |Federal |State |Chief |Trade )?"
+TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?i:(?:Vice |Deputy |Foreign |Defen[cs]e |Prime |Federal |State |Chief |Trade )?"
+                          r"(?:President|Prime Minister|Chancellor|Premier|Emir|Amir|King|Queen|Sultan|Crown Prince|Emperor))|"
+                          r"(?:Vice |Deputy |Foreign |Defen[cs]e |Prime |Federal |State |Chief |Trade )?"
                           r"(?:President|Prime Minister|Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|"
                           r"Chief Executive|Ambassador|Secretary-General|General Secretary|Minister|Secretary|Councill?or|"
                           r"Governor|High Commissioner|Director General|Director-General|Foreign Secretary|"
@@ -286,8 +288,12 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm",
                "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm"}
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
-APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
+APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
+                                r"(?:(?:[a-z][\w-]*|[A-Z][\w\u00C0-\u024F]*-based)[ ]){0,3}?(?P<noun>"
                                 + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
+#: the same apposition before a name: "Brazil's farm research agency, Embrapa, and ..."
+_TYPE_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
+                             + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r"),[ ]$")
 #: a name followed by the kind of programme it is: "X Engagement (XE) exercise", "the Y Detection program"
 NAMED_EXERCISE_RE = re.compile(r"[ ](?:\([A-Z][A-Za-z]{1,9}\)[ ])?(?:naval |joint |military |air |maritime )?"
                                r"(?:exercises?|drills?|programme|program|initiative)\b")
@@ -306,13 +312,19 @@ _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
 _ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-          r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b)[a-z][\w-]*|"
+          r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b|between\b|the\b|a\b|an\b)[a-z][\w-]*|"
           r"\s+in\s+(?!the\b|a\b|an\b|presence\b|which\b|order\b|line\b)[a-z][\w-]*){0,3}")
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
     rf"(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
     r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
+# "signed six agreements, among them an accord on X": an agreement picked out of a list
+LISTED_AGREEMENT_RE = re.compile(UNNAMED_AGREEMENT_RE.pattern.replace(
+    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+",
+    r"\b(?:sign\w*|conclud\w*|inked|ratif\w*|adopt\w*)\s+(?:[\w-]+\s+){0,3}?(?:agreements|accords|deals|memoranda|MoUs|"
+    r"documents|instruments|pacts|treaties|contracts)\b[^.;:]{0,40}?,?\s+(?:among them|including|notably|such as)\s+"
+    r"(?:a|an|the)\s+"))
 # "an MoU on grid modernisation between A and B": a described agreement and its two parties
 BETWEEN_AGREEMENT_RE = re.compile(
     rf"\b(?:[Aa]|[Aa]n)\s+(?P<desc>(?:[a-z0-9][\w.,-]*\s+){{0,2}}(?:{_AGREEMENT_NOUNS}){_ABOUT}"
@@ -591,8 +603,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             appos = APPOSITION_TYPE_RE.match(text, e) if ent.label_ in ("ORG", "PERSON") or ent.label_ == "GPE" and \
                 not gz.place_country(surface) and not gz.country_of(surface) else None
-            if appos and " " not in surface:  # "X, Japan's largest power producer": what the apposition says
-                label = _TYPE_NOUNS.get(appos.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(appos.group("noun").lower()))
+            before = None if appos else _TYPE_BEFORE_RE.search(text, max(0, s - 80), s)
+            if appos and (" " not in surface or re.search(r"\w-based\s", appos.group())) or before:
+                # "X, Japan's largest power producer", "Stena Bulk, the Gothenburg-based tanker operator",
+                # "Brazil's farm research agency, Embrapa,": what the apposition says
+                noun = (appos or before).group("noun").lower()
+                label = _TYPE_NOUNS.get(noun.rstrip("s"), _TYPE_NOUNS.get(noun))
             if re.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|"
                         r"missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|vehicles?|ships?|submarines?|vaccines?|"
                         r"frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 60]) and ent.label_ != "GPE":
@@ -708,13 +724,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if gz.country_by_demonym(m.group(1)) and not gz.country_of(m.group(2)):
             cands.append(Mention(m.start(2), m.end(2), m.group(2), "Place", "typed"))
     for m in [*UNNAMED_AGREEMENT_RE.finditer(text), *SIGNED_AFTER_RE.finditer(text),  # "signed a protocol on migration"
-              *BETWEEN_AGREEMENT_RE.finditer(text)]:
+              *BETWEEN_AGREEMENT_RE.finditer(text), *LISTED_AGREEMENT_RE.finditer(text)]:
         ds, de = m.start("desc"), m.end("desc")
         more = re.match(r"\s+and\s+([a-z][\w-]*)(\s+[a-z][\w-]*)?(?=[\s.,;])", text[de:de + 60])
         if more and re.search(r"\s(?:on|for)\s", m.group("desc")) and spacy_doc is not None:
             # "a memorandum of understanding on satellite technology and space exploration"
-            toks = [pos for i, _, _, pos in tagged(spacy_doc, de, de + more.end()) if i > de + 4]
-            if toks and all(pos in ("NOUN", "ADJ", "PROPN") for pos in toks):
+            toks = [(tag, pos) for i, _, tag, pos in tagged(spacy_doc, de, de + more.end()) if i > de + 4]
+            if toks and all(pos in ("NOUN", "ADJ", "PROPN") or tag in ("VBN", "VBD") for tag, pos in toks[:-1]) and \
+                    toks[-1][1] in ("NOUN", "PROPN"):  # "... on terrorism and organised crime"
                 de += more.end()
         words = text[ds:de].split()
         while len(words) > 1 and words[0] in _DESC_LEAD and not re.search(r"\s(?:on|for)\s", " ".join(words[:2])):
@@ -732,7 +749,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                                  "described"))
     for m in PAIR_AGREEMENT_RE.finditer(text):  # "the Türkiye-GCC free trade agreement"
         a, b = re.split(r"[\u2013-]", m.group("desc").split()[0], maxsplit=1)
-        if (gz.country_of(a) or a.isupper()) and (gz.country_of(b) or b.isupper()) and (gz.country_of(a) or gz.country_of(b)):
+        if gz.country_of(a) or gz.country_of(b):  # (the other party may be a bloc: "the Mercosur-India ... agreement")
             cands.append(Mention(m.start("desc"), m.end("desc"), m.group("desc"), "Agreement", "described"))
     for m in FACILITY_RE.finditer(text):
         name = m.group(1)

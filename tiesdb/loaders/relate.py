@@ -46,7 +46,7 @@ TRADE = re.compile(r"\b(?:bilateral trade|two-way trade|trade (?:volume|value|ti
                    r"trade in (?:goods|services)\b|trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
                    r"(?:to|from|into)|barriers against \w+ products|tariffs? on)\b", re.I)
 PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|joint venture|jointly|"
-                     r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with|"
+                     r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|team(?:s|ed|ing)? up|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with|"
                      r"joint (?:[\w'’-]+\s+){0,2}(?:programmes?|programs?|degrees?|exercises?|patrols?|training|drills|studies)|"
                      r"train(?:s|ed|ing)? alongside|co-host\w*|(?:student|researcher|academic|staff|faculty|cadet|scientific) exchanges?)\b", re.I)
 MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins|belongs?\s+to|"

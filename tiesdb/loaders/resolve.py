@@ -228,7 +228,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.kind == "title-ref":
             title = m.text[4:].lower()
             cands = {x.entity for x in parsed.mentions if x.entity and x.label == "Person" and
-                     title in parsed.text[max(0, x.start - 40): x.start].lower()}
+                     title in parsed.text[max(0, x.start - 40, m.end if m.end <= x.start else 0): x.start].lower()}
             if len(cands) == 1:
                 m.entity = cands.pop()
                 m.kind = "name"
@@ -596,8 +596,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                         code = gz.country_of(cm.group(1)).lower()
                         break
             if code is None:
-                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:(?!(?:to|of|for|with|from|by|on)\b)[a-z][\w-]*\s+){0,4}$",
-                               left)  # not "Morocco's request to join the X"
+                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:(?!(?:to|of|for|with|from|by|on)\b)[a-z][\w-]*\s+){0,4}"
+                               r"(?:[a-z][\w-]*,\s+)?$", left)  # not "Morocco's request to join the X"; "X's agency, Y"
                 if mt and gz.country_of(mt.group(1)):
                     code = gz.country_of(mt.group(1)).lower()
                 if mt is None:  # the place itself is a mention that ends the left context
@@ -805,8 +805,11 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
                            re.I)
         vm = vm or (before and re.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
         if vm:
-            x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.label == "Country" and x.entity), None)
-            if x is not None and x.entity in res.dyad:
+            x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.entity), None)
+            if x is not None and x.label == "Place":  # "a state visit to Paris": to France
+                code = gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad))
+                x = Mention(x.start, x.end, x.text, "Country", x.source, entity=code.lower()) if code else None
+            if x is not None and x.label == "Country" and x.entity in res.dyad:
                 found.add(x.entity)
     return found.pop() if len(found) == 1 else None
 
