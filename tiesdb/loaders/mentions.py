@@ -231,7 +231,9 @@ TITLES = (r"(?:Vice |Deputy |Acting |Former |former |Foreign |Defen[cs]e |Financ
           r"General |Senior |State |Union |Home |Commerce |External Affairs |Foreign Affairs |Federal |Executive |"
           r"Managing |Permanent |Principal |Parliamentary |Assistant |Under |Under-|Cabinet |Regional |Provincial |"
           r"Lieutenant |Major |Brigadier |Rear |Air |Interior |Economy |Economic |Education |Health |Energy |"
-          r"Industry |Transport |Agriculture |Justice |Culture |Science |Labou?r |Environment |Tourism )*"
+          r"Industry |Transport |Agriculture |Justice |Culture |Science |Labou?r |Environment |Tourism |"
+          # any other portfolio: capitalised words right before Minister/Secretary ("Mining Minister X")
+          r"(?-i:[A-Z][a-z]+ )(?=(?-i:(?:[A-Z][a-z]+ )*(?:Minister|Secretary)\b)))*"
           r"(?:Director[ -]General|Secretary[ -]General|Councill?or|Undersecretary|Under-Secretary|"
           r"Chief Minister|Chief of (?:the )?(?:[A-Z]\w+ )?Staff|Head(?= of )|Chairwoman|Chair|Emir|Sheikh|Sultan|"
           r"Speaker|Attorney[ -]General|Solicitor[ -]General|Governor[ -]General|Permanent Representative|"
@@ -312,7 +314,9 @@ _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
 _ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-          r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!in\b|at\b|with\b|by\b|under\b|and\b|between\b|the\b|a\b|an\b)[a-z][\w-]*|"
+          r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!(?:in|at|with|by|under|and|between|the|a|an|was|were|is|are|will|would|has|have|had|"
+          r"been|be|being|earlier|later|today|yesterday|tomorrow|this|that|which|who|last|next|to|from|during|after|"
+          r"before|as|among|including|worth|valued|signed|said|also|or|it|its|their)\b)[a-z][\w-]*|"
           r"\s+in\s+(?!the\b|a\b|an\b|presence\b|which\b|order\b|line\b)[a-z][\w-]*){0,3}")
 UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
@@ -325,10 +329,11 @@ LISTED_AGREEMENT_RE = re.compile(UNNAMED_AGREEMENT_RE.pattern.replace(
     r"\b(?:sign\w*|conclud\w*|inked|ratif\w*|adopt\w*)\s+(?:[\w-]+\s+){0,3}?(?:agreements|accords|deals|memoranda|MoUs|"
     r"documents|instruments|pacts|treaties|contracts)\b[^.;:]{0,40}?,?\s+(?:among them|including|notably|such as)\s+"
     r"(?:a|an|the)\s+"))
-# "an MoU on grid modernisation between A and B": a described agreement and its two parties
+# "an MoU on grid modernisation (was signed) between A and B": a described agreement and its two parties
+_SIGNED_BETWEEN = r"(?:(?:was|were|has\s+been|had\s+been|will\s+be)\s+)?(?:(?:signed|concluded)\s+)?between\s+"
 BETWEEN_AGREEMENT_RE = re.compile(
     rf"\b(?:[Aa]|[Aa]n)\s+(?P<desc>(?:[a-z0-9][\w.,-]*\s+){{0,2}}(?:{_AGREEMENT_NOUNS}){_ABOUT}"
-    rf"(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+between\s+(?=(?:the\s+)?[A-Z])")
+    rf"(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+{_SIGNED_BETWEEN}(?=(?:the\s+)?[A-Z])")
 # "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
 SIGNED_AFTER_RE = re.compile(
     rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})"
@@ -551,6 +556,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ not in _NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
+            tail = re.search(r"(?:\s+(?:is|are|was|were|has|have|had|will|would|said|says))+$", text[s:e])
+            if tail:  # "the Kingdom is": a name does not end with a verb
+                e -= len(tail.group())
+            if re.fullmatch(r"(?:(?:His|Her|Their|Your)\s+)?(?:Royal\s+Highness|Highness|Excellency|Majesty|Holiness)",
+                            text[s:e]):
+                continue  # an honorific, not a name
             if "\n" in text[s:e]:  # a name never runs over a line break (a headline into a dateline)
                 e = s + text[s:e].index("\n")
                 s, e = _trim(text, s, e)

@@ -15,7 +15,7 @@ from itertools import combinations
 from tiesdb.graph import schema
 from tiesdb.graph.model import Document, Tie
 from tiesdb.loaders import gazetteer as gz
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, Parsed
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _SIGNED_BETWEEN, Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
@@ -405,7 +405,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     visitors, vpos = by_people[:1], vb.end() - 1
             named = {m.start for m in parsed.in_sent(i) if m.kind != "demonym"}
             targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and o in named and
-                       o > parsed.sents[i][0] + vpos and e not in [home(v) for v in visitors]]
+                       o > parsed.sents[i][0] + vpos and e not in [home(v) for v in visitors] and
+                       not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # ("flew in from X": not X)
             venue = re.compile(r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion|Building|"
                                r"Hotel|Tower|Stadium|Museum|Headquarters|Chancellery|Chancery)$")
             targets = [(res.located[e][0], o) if venue.search(ents[e].name) and e in res.located else (e, o)
@@ -636,7 +637,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         r"\s+(?:plans|planned|will|would|is|agreed|intends|pledged)\s+(?:to\s+)?invest\b", after)) and \
                         tgt and tgt.entity != m.entity and \
                         (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
-                        not _stake_of_another(parsed, i, m, tgt):
+                        not _HIRED.search(sent) and not _stake_of_another(parsed, i, m, tgt):  # (hired to build: no investment)
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -833,13 +834,16 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
     for m in ms:
         if m.entity != agreement:
             continue
-        bt = re.match(r"(?:\s*\([^()]{1,12}\))?\s+between\s+(?:the\s+)?", text[m.end:m.end + 40])
+        bt = re.match(r"(?:\s*\([^()]{1,12}\))?\s+" + _SIGNED_BETWEEN + r"(?:the\s+)?", text[m.end:m.end + 60])
         first = bt and at(m.end + bt.end())
         sep = first and re.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
         second = sep and at(first.end + sep.end())
         if first:  # (a party the text names but no rule found is left out, not replaced by another's)
             return list(dict.fromkeys([first.entity] + ([second.entity] if second else [])))
     return []
+
+
+_HIRED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:hired|contracted|commissioned|engaged|selected|chosen)\s+by\s+")
 
 
 def _joined_last(found: list[tuple[str, int]], sent: str, s0: int) -> list[str]:
@@ -859,6 +863,11 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
     out = []
     verbs = sorted([(m.start(), "sell") for m in SELL.finditer(sent)] + [(m.start(), "buy") for m in BUY.finditer(sent)])
     verbs = [(v, k) for v, k in verbs if not any(a <= v < b for a, b in names)]
+    for h in _HIRED.finditer(sent):  # "X, which was hired by Y to build ...": X works for Y
+        sellers = [e for e, o in acts if o < s0 + h.start() and lab[e] == "Firm"][-1:]
+        buyers = [e for e, o in acts if o >= s0 + h.end() and lab[e] in ("Firm", "Institution", "Country")][:2]
+        buyers = sorted(buyers, key=lambda e: lab[e] == "Country")[:1]  # "by Kazakh state company X": X
+        out += [(f, b) for f in sellers for b in buyers if f != b]
     bounds = [v for v, _ in verbs] + [len(sent)]
     for k, (pos, kind) in enumerate(verbs):
         lo = bounds[k - 1] if k else 0

@@ -846,6 +846,13 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         res.titled.add(eid)
         return code
+    of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", right)
+    code = of and _TITLE_RE.search(left[-40:]) and gz.country_of(of.group(1))
+    code = code and code.lower()
+    if code:  # "President Gabriel Boric of Chile", "President Xi Jinping of the People's Republic of China"
+        qualified.add(code)
+        res.titled.add(eid)
+        return code
     officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
                         r"secretary|general secretary|spokes\w+|director[ -]general|director|governor|commissioner|"
                         r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
