@@ -1279,3 +1279,18 @@ def test_a_firm_hired_by_another_supplies_it_and_does_not_invest():
     ties = _tie_ids(x)
     assert ("samsung-engineering", "SUPPLIES", "uzbekneftegaz") in ties
     assert not any(t.type == "INVESTS_IN" and t.source == "samsung-engineering" for t in x.ties)
+
+
+def test_country_level_investors_and_cities_found_without_the_model():
+    x = _x("Peru and Switzerland\n\nSwitzerland is the main buyer of Peruvian coffee and one of the largest foreign "
+           "investors in Peru.\n\nKorea remains Peru's third-largest source of foreign direct investment.\n\nJapanese "
+           "direct investment in Peru reached $2 billion.\n\nA new rail line will link Lima and Arequipa.")
+    ties = _tie_ids(x)
+    assert {("che", "INVESTS_IN", "per"), ("kor", "INVESTS_IN", "per"), ("jpn", "INVESTS_IN", "per")} <= ties
+    assert _names(x).get("Arequipa") == "Place"
+
+
+def test_a_city_named_like_a_person_of_the_text_is_the_person():
+    x = _x("US and Philippines\n\nReadout of Secretary Austin's meeting\n\nSecretary of Defense Lloyd Austin met "
+           "Philippine Secretary of National Defense Gilberto Teodoro in Washington.")
+    assert _names(x).get("Austin", "Person") == "Person"

@@ -313,7 +313,7 @@ def big_place_country(text: str, population: int = 300_000) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def well_known_places(population: int = 1_000_000) -> frozenset[str]:
+def well_known_places(population: int = 300_000) -> frozenset[str]:
     """Capitals and cities of at least ``population``: safe to find in text without a model."""
     out = {c.capital.strip() for c in countries().values() if c.capital}
     out |= {c["name"].strip() for c in _cities() if c["population"] >= population}

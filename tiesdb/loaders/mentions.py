@@ -572,8 +572,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             based = re.search(r"-(?:based|owned|led|run|backed|made|born)$", text[s:e])
             if based:  # "a Mexico City-based analyst": the city
                 e -= len(based.group())
-            am = re.search(r"[ ]and[ ](?:the[ ])?", text[s:e]) if ent.label_ == "ORG" else None
-            if am and _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
+            am = re.search(r"[ ]and[ ](?:the[ ])?", text[s:e]) if ent.label_ in ("ORG", "GPE", "FAC") else None
+            if am and all(gz.place_country(x) and not gz.label_by_shape(x) for x in (text[s:s + am.start()],
+                                                                                    text[s + am.end():e])):
+                continue  # "Lima and Arequipa": two places (the gazetteer finds each)
+            if am and ent.label_ == "ORG" and _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
                 s += am.end()  # "Lisbon and X University": the university (the city comes from the gazetteer)
             honor = re.search(r"\s+with\s+(?:H\.\s?E\b|Mr\b|Ms\b|Mrs\b|Dr\b|His\b|Her\b)", text[s:e])
             if honor:  # "the Foreign Ministers' Meeting with H.E. Ms. X": the meeting, not its guest
@@ -830,8 +833,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", text[s:s + am.start()]):
                 parts = [(s, s + am.start()), (s + am.end(), e)]  # "X Polytechnic and the Y Institute of Z"
                 break
-            if _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
-                parts = [(s, s + am.start()), (s + am.end(), e)]  # "the United States and the X Union", "CITY and Y University"
+            left_part, right_part = text[s:s + am.start()], text[s + am.end():e]
+            if _place_and_body(left_part, right_part) or not am.group(1) and all(
+                    gz.place_country(x) and not gz.label_by_shape(x) for x in (left_part, right_part)):
+                parts = [(s, s + am.start()), (s + am.end(), e)]  # (and "the United States and the X Union")
                 break
             if re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
                         text[s:e]) and not re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Office|Embassy|Agency)\b",
@@ -958,6 +963,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if initials.upper().endswith(m.group(2)):
             common.add(m.group(2))
     cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
+    # a city that is also a person's name here ("Secretary Austin", "Lloyd Austin") is the person
+    names_of_people = {w for c in cands if c.label == "Person" and c.source in ("title", "PERSON") for w in c.text.split()}
+    cands = [c for c in cands if not (c.source == "gazetteer-place" and " " not in c.text and c.text in names_of_people)]
     # a portfolio inside a title ("Secretary of National Defense") is not a body; a body named there is
     # ("the Director General of the Israeli Ministry of Foreign Affairs, X")
     cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or

@@ -26,7 +26,7 @@ VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked|"
                   r"exchang(?:e|ed|ing)\s+(?:of\s+)?(?:the\s+|an?\s+)?(?=(?:[\w-]+\s+){0,3}?(?:memorand|mous?\b|agreements?\b|"
                   r"instruments\b|notes\b|letters\b)))", re.I)
-INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|"
+INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|inaugurat\w*|"
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
@@ -603,6 +603,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if mt and gz.country_of(mt.group(1)) and before:
                 T.add(before[-1], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
         # INVESTS_IN
+        for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
+            T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
         if INVEST.search(sent):
             for m in parsed.in_sent(i):
                 if not m.entity or lab.get(m.entity) not in ("Firm", "Country", "Institution"):
@@ -612,7 +614,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
                             not text.startswith("-based", x.end) and re.search(
-                                r"\b(?:in|into|near|outside)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-based\s+(?:[a-z]+\s+)?)?$",
+                                r"\b(?:in|into|near|outside|at)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-based\s+(?:[a-z]+\s+)?)?$",
                                 text[max(0, x.start - 60): x.start]):
                         tgt = x
                         break
@@ -626,7 +628,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         amt = money(sent)
                         T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
                               **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:investments?|investors?|"
+                elif lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:(?:direct|foreign|private|"
+                                                                                     r"new|total|cumulative)\s+)*(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"
                                                                                      r"carmakers|automakers)\b", after):
                     target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
@@ -841,6 +844,27 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
         if first:  # (a party the text names but no rule found is left out, not replaced by another's)
             return list(dict.fromkeys([first.entity] + ([second.entity] if second else [])))
     return []
+
+
+_INVESTOR = re.compile(r"\s+(?:is|was|remains?|remained|became|has\s+become|ranks?\s+as|stands?\s+as)\s+"
+                       r"(?:also\s+)?(?:the\s+[^.;,]{0,60}?\s+and\s+)?(?:one\s+of\s+)?(?:the\s+|(?P<poss>[A-Z][\w\u00C0-\u024F ]*?)['’]s\s+)"
+                       r"(?:[\w-]+\s+){0,3}?(?:investors?|sources?\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|"
+                       r"sources?\s+of\s+FDI)\b(?:\s+in\s+(?:the\s+)?(?P<in>[A-Z][\w\u00C0-\u024F ]*[\w\u00C0-\u024F]))?")
+
+
+def _investor_of(parsed: Parsed, i: int, lab: dict[str, str]) -> list[tuple[str, str]]:
+    """Country pairs read off "A is one of the largest investors in B", "A remained B's fifth-largest
+    source of foreign direct investment"."""
+    out = []
+    for m in parsed.in_sent(i):
+        if not m.entity or lab.get(m.entity) != "Country" or m.kind not in ("name", "capital"):
+            continue
+        inv = _INVESTOR.match(parsed.text, m.end)
+        where = inv and (inv.group("poss") or inv.group("in"))
+        code = where and gz.country_of(where.strip())
+        if code and code.lower() != m.entity:
+            out.append((m.entity, code.lower()))
+    return out
 
 
 _HIRED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:hired|contracted|commissioned|engaged|selected|chosen)\s+by\s+")
