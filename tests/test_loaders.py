@@ -1294,3 +1294,8 @@ def test_a_city_named_like_a_person_of_the_text_is_the_person():
     x = _x("US and Philippines\n\nReadout of Secretary Austin's meeting\n\nSecretary of Defense Lloyd Austin met "
            "Philippine Secretary of National Defense Gilberto Teodoro in Washington.")
     assert _names(x).get("Austin", "Person") == "Person"
+
+
+def test_a_war_is_not_an_initiative():
+    x = _x("Sweden and Korea\n\nSweden sent a field hospital to Busan after the Korean War broke out.")
+    assert "Korean War" not in _names(x)

@@ -679,6 +679,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue
             if ent.label_ == "PRODUCT":
                 continue  # products are not nodes (known places among them come from the gazetteer)
+            if ent.label_ == "EVENT" and re.search(r"\b(?:War|Wars|Crisis|Revolution|Pandemic|Earthquake|Invasion|"
+                                                   r"Olympics|Cup|Championships?)$", surface):
+                continue  # a war or a games is history, not an initiative
             if re.match(r"-(?:class|type)\b", text[e:e + 7]):
                 continue  # "Virginia-class submarines": a product
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
