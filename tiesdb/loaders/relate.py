@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from tiesdb.graph import schema
@@ -257,11 +257,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 out.append((m.entity, m.start))
         return sorted(set(out), key=lambda x: x[1])
 
+    @cache
     def former(p: str) -> bool:
         """A former office-holder is history, not a party to today's meetings."""
         return any(re.search(r"\b(?:former|late|then)\b[^.]{0,30}$", text[max(0, m.start - 40): m.start])
                    for m in parsed.mentions if m.entity == p)
 
+    @cache
     def posted(p: str) -> bool:
         """An ambassador or consul lives where they are posted: a meeting there is no visit."""
         return any(re.search(r"\b(?:Ambassador|High Commissioner|Consul|Charg[eé] d['’]affaires)\b[^.,;]{0,40}$",
