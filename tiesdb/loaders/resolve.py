@@ -806,11 +806,11 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
         vm = vm or (before and re.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
         if vm:
             x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.entity), None)
-            if x is not None and x.label == "Place":  # "a state visit to Paris": to France
-                code = gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad))
-                x = Mention(x.start, x.end, x.text, "Country", x.source, entity=code.lower()) if code else None
-            if x is not None and x.label == "Country" and x.entity in res.dyad:
-                found.add(x.entity)
+            code = x and (x.entity if x.label == "Country" else  # "a state visit to Paris": to France
+                          (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad)) or "").lower()
+                          if x.label == "Place" else None)
+            if code in res.dyad:
+                found.add(code)
     return found.pop() if len(found) == 1 else None
 
 
