@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -31,7 +32,7 @@ def default_path() -> Path:
 def _friendly(err: Exception, path: Path) -> StoreError:
     msg = str(err).strip()
     low = msg.lower()
-    if "could not set lock" in low or "lock is held" in low or "wal file" in low:
+    if "could not set lock" in low or "lock is held" in low:
         return StoreError(f"store is busy: another tiesdb process is writing to {path}")
     first = msg.splitlines()[0] if msg else type(err).__name__
     if "parsed_parameter_expression" in low:
@@ -67,8 +68,23 @@ class Store(Backend):
             read_only = False
         fresh = not db_file.exists()
         self.read_only = read_only
+        self.recovered = False
         try:
-            self._db = ladybug.Database(str(db_file), read_only=read_only)
+            try:
+                self._db = ladybug.Database(str(db_file), read_only=read_only)
+            except RuntimeError as e:
+                if "wal file" not in str(e).lower() and f"{DB_FILE}.wal" not in str(e):
+                    raise
+                # A process killed while committing leaves a torn last record in the WAL; ladybug
+                # can replay the whole transactions before it, so the store opens without the
+                # unfinished one (a document loads whole or not at all).
+                self._db = ladybug.Database(str(db_file), read_only=read_only,
+                                            throw_on_wal_replay_failure=False)
+                self.recovered = True
+                print(f"note: {self.path} is being written or was not closed cleanly; read up to "
+                      "its last complete write" if read_only else
+                      f"note: {self.path} was not closed cleanly; its last unfinished write was "
+                      "dropped (load again to finish it)", file=sys.stderr)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             raise _friendly(e, self.path) from None
