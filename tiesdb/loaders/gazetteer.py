@@ -355,7 +355,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
                      "army", "navy", "guard", "police", "party", "government", "secretariat",
-                     "organisation", "organization", "union", "association", "federation", "foundation",
+                     "organisation", "organization", "presidency", "union", "association", "federation", "foundation",
                      "laboratory", "society", "chamber", "corps", "service", "office", "administration",
                      "iim", "iit", "centre", "center", "observatory", "nations", "fund", "brigade", "regiment",
                      "battalion", "legion", "fleet", "command", "rifles", "community",

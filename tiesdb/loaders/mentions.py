@@ -164,13 +164,20 @@ def _country_re() -> re.Pattern:
         forms.update(n for n in c.names if "," not in n)
         forms.update(c.demonyms)
         forms.update(d + "s" for d in c.demonyms if re.search(r"(an|i)$", d))
-    return re.compile(r"(?<![\w-])(?:the\s+)?(" + gz.any_of(f for f in forms if len(f) > 1) + r")(?![\w])")
+    # ("South American", "Latin Americans": a continent's people, not the United States)
+    return re.compile(r"(?<![\w-])(?<!South )(?<!North )(?<!Latin )(?<!Central )(?<!Pan-)(?:the\s+)?("
+                      + gz.any_of(f for f in forms if len(f) > 1) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
 def _place_re() -> re.Pattern:
     names = gz.well_known_places()
     return re.compile(r"(?<![\w-])" + gz.any_of(names) + r"(?![\w-])")
+
+
+_REGION_AFTER_RE = re.compile(r",[ ]((North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)?[ ]?"
+                              r"[A-Z][\w\u00C0-\u024F-]+(?:[ ][A-Z][\w\u00C0-\u024F-]+)?)"
+                              r"(?=[,.;)]|[ ](province|state|region|county|prefecture)\b)")
 
 
 def _is_language(after: str) -> bool:
@@ -217,6 +224,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         break
     m = re.search(r"(?:['’]s?|[.,;:”\"])+$", span)
     if m and not re.search(r"\b(?:Jr|Sr|Co|Inc|Ltd|Corp|St)\.$", span):
+        end -= len(m.group())
+        span = span[: -len(m.group())]
+    m = re.search(r"\s+(?:K?Sh|Ksh|TSh|USh|Rs|Rp|RM|Tk|Br|N|R|P)\.?\d[\d.,]*(?:\s+(?:million|billion|trillion|bn|mn|crore|lakh))?$", span)
+    if m:  # "the X County Government Sh1.2 billion": an amount, not part of the name
         end -= len(m.group())
         span = span[: -len(m.group())]
     if "(" in span and ")" not in span[span.index("("):]:
@@ -565,6 +576,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if "\n" in text[s:e]:  # a name never runs over a line break (a headline into a dateline)
                 e = s + text[s:e].index("\n")
                 s, e = _trim(text, s, e)
+            fe = re.search(r"[ ]for[ ](?=(?:Exercise|Operation)[ ])", text[s:e])
+            if fe:  # "Samburu for Exercise Lion Storm": the exercise (the place comes from the gazetteer)
+                s += fe.end()
             if ent.label_ == "ORG" and re.search(r"[ ](?:of|for|and)$", text[s:e]):
                 rest = re.match(r"[ ][A-Z][\w\u00C0-\u024F-]*(?:[ ][A-Z][\w\u00C0-\u024F-]*){0,2}", text[e:e + 60])
                 if rest:  # "the University of Science and Technology of | Hanoi": the name runs on
@@ -816,7 +830,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                          text[s:e])
         if when:  # "Ittihadiya Palace on Sunday"
             e = s + when.start()
-        ft = re.search(r"\s+for\s+the\s+", text[s:e])
+        ft = re.search(r"\s+for\s+the\s+|\s+for\s+(?=(?:Exercise|Operation|Project|Programme)\s)", text[s:e])
         if ft and not gz.label_by_shape(text[s:s + ft.start()]):  # "Takoradi for the Volta River Authority"
             s = s + ft.end()
         parts = [(s, e)]
@@ -975,6 +989,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
              gz.label_by_shape(c.text) in ("Institution", "Mission") or
              not any(a <= c.start and c.end <= b for a, b in title_parts)]
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
+    regions = []  # "Semarang, Central Java,": the region the city is in (whatever the model took it for)
+    for m in parsed.mentions:
+        region = _REGION_AFTER_RE.match(text, m.end) if m.label == "Place" else None
+        if region and not gz.country_of(region.group(1)) and (region.group(2) or region.group(3) or
+                                                              gz.place_kind(region.group(1)) in ("region", "state")):
+            regions.append(Mention(region.start(1), region.end(1), region.group(1), "Place", "typed"))
+    if regions:
+        spans = {(r.start, r.end) for r in regions}
+        parsed.mentions = sorted([m for m in parsed.mentions if not any(a < m.end and m.start < b for a, b in spans)]
+                                 + regions, key=lambda m: m.start)
     posts = []  # "the Embassy of X in Tel Aviv": the host city is a place of its own, inside the post's name
     for m in parsed.mentions:
         where = re.search(r"\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s+[A-Z][\w\u00C0-\u024F-]+)?)$", m.text) \

@@ -34,6 +34,9 @@ FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?
                   r"credit lines?|lines? of credit|credit facilit(?:y|ies)|"
                   r"(?:contribut(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|donat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs|kronor|crowns))|"
                   r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
+                  r"(?:give|gives|gave|given|award(?:s|ed)?)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,6}"  # "give the X Council Sh1.2 billion"
+                  r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|K?Sh\s?|Ksh\s?|Rs\.?\s?)\d)|"
+                  r"pledges?\s+of\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)?\s?\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen)?)|"
                   r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?:a\s+|an\s+)?"
                   r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|shipments?|"
@@ -79,16 +82,16 @@ _CURRENCY = {"₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupees": "I
              "ngn": "NGN", "naira": "NGN", "egp": "EGP", "try": "TRY", "lira": "TRY", "pln": "PLN", "zloty": "PLN",
              "idr": "IDR", "rupiah": "IDR", "php": "PHP", "thb": "THB", "baht": "THB", "vnd": "VND", "dong": "VND",
              "sgd": "SGD", "s$": "SGD", "nzd": "NZD", "nz$": "NZD", "hkd": "HKD", "hk$": "HKD", "mxn": "MXN",
-             "brl": "BRL", "kes": "KES", "ghs": "GHS", "cedis": "GHS", "pkr": "PKR", "lkr": "LKR"}
+             "brl": "BRL", "kes": "KES", "ksh": "KES", "ksh.": "KES", "sh": "KES", "sh.": "KES", "shillings": "KES", "ghs": "GHS", "cedis": "GHS", "pkr": "PKR", "lkr": "LKR"}
 _SCALE = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "million": 1e6, "mn": 1e6,
           "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 MONEY = re.compile(r"(?P<cur>US\$|A\$|C\$|R\$|S\$|NZ\$|HK\$|₹|\$|£|€|¥|Rs\.?|INR|USD|GBP|EUR|JPY|KRW|CNY|AUD|CAD|CHF|SEK|NOK|DKK|"
-                   r"Tk\.?|BDT|RM|MYR|AED|SAR|ZAR|NGN|EGP|TRY|PLN|IDR|PHP|THB|VND|SGD|NZD|HKD|MXN|BRL|KES|GHS|PKR|LKR)\s?"
+                   r"Tk\.?|(?<![A-Za-z])K?Sh\.?|Ksh\.?|KES|BDT|RM|MYR|AED|SAR|ZAR|NGN|EGP|TRY|PLN|IDR|PHP|THB|VND|SGD|NZD|HKD|MXN|BRL|KES|GHS|PKR|LKR)\s?"
                    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>crores?|lakhs?|thousand|million|billion|trillion|"
                    r"bn|mn|tn|m|b)?\b"
                    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>crores?|lakhs?|million|billion|trillion)?\s*(?:U\.?S\.?\s+)?"
                    r"(?P<cur2>rupees|dollars|pounds|euros|yen|won|yuan|reais|pesos|francs|kronor|taka|ringgit|dirhams|riyals|"
-                   r"rand|naira|lira|zloty|rupiah|baht|dong|cedis)\b")
+                   r"rand|naira|lira|zloty|rupiah|baht|dong|cedis|shillings)\b")
 
 
 def money(sentence: str) -> tuple[float, str] | None:
@@ -473,6 +476,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                          for m in parsed.in_sent(i) if m.entity in agreements)
             if not countries_signing and not org_signers and not (by_ref and signed >= set(agreements)):
                 signers += list(dyad)  # (not for "the contract was signed at ...": its signers are known)
+            if dyad and re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|governments|nations|sides)\s+(?:had\s+|have\s+)?"
+                                  r"(?:signed|concluded)\b|\b(?:signed|concluded)\s+(?:\w+\s+){0,3}?by\s+(?:the|both)\s+"
+                                  r"(?:two\s+)?(?:countries|governments|nations|sides)\b", sent):
+                signers = list(dyad)  # "the agreement the two countries signed in 2020, a deal rejected by X"
             for a in agreements:
                 signed.add(a)
                 own = _between_parties(parsed, i, a)  # "an MoU on X between A and B, and an MoU on Y between C and D"
@@ -604,6 +611,21 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             before = [e for e, o in acts if e in orgs and o < parsed.sents[i][0] + mt.start()] if mt else []
             if mt and gz.country_of(mt.group(1)) and before:
                 T.add(before[-1], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
+        # "Firm X is building six patrol vessels for the Y Navy": X works for Y (no investment of X's)
+        built_for = None
+        bf = re.search(r"\b(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
+                       r"manufacturing|making|producing|dredging)\b[^.;]{0,120}?\bfor\s+(?:the\s+)?", sent)
+        if bf:
+            s0 = parsed.sents[i][0]
+            maker = [e for e, o in acts if o < s0 + bf.start() and lab[e] == "Firm"][-1:]
+            at = next((x for x in parsed.in_sent(i) if x.start == s0 + bf.end() and x.entity), None)
+            poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", text[at.end:at.end + 3])
+            if poss:  # "for Indonesia's Ministry of Public Works": the ministry
+                at = next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None)
+            if maker and at is not None and lab.get(at.entity) in ("Country", "Institution", "Firm"):
+                built_for = maker[0]
+                if at.entity != home(maker[0]):
+                    T.add(maker[0], at.entity, "SUPPLIES", i, "built-for", 0.5)
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
@@ -642,7 +664,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         r"\s+(?:plans|planned|will|would|is|agreed|intends|pledged)\s+(?:to\s+)?invest\b", after)) and \
                         tgt and tgt.entity != m.entity and \
                         (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
-                        not _HIRED.search(sent) and not _stake_of_another(parsed, i, m, tgt):  # (hired to build: no investment)
+                        not _HIRED.search(sent) and m.entity != built_for and \
+                        not _stake_of_another(parsed, i, m, tgt):  # (hired to build: no investment)
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
@@ -673,7 +696,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                                                     r"import(?:s|ed|ing)?\b", after):
                     T.add(other, m.entity, "SUPPLIES", i, "country-imports", 0.5)
         # "France is India's second-largest defence supplier after Russia": both supply India
-        for sm in re.finditer(r"\b(?:is|was|remains|has been|became)\s+(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+        for sm in re.finditer(r"\b(?:is|was|remains|has been|became|has become|have become)\s+(?:also\s+)?"
+                              r"(?:one\s+of\s+|among\s+)?(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:supplier|exporter|source|provider)s?\b(?:\s+of\s+[a-z][\w\s-]*?)?(?:\s+after\s+(?P<other>[A-Z][\w .-]*))?",
                               sent):
             s0 = parsed.sents[i][0]
@@ -686,6 +710,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for f in [seller, *others]:
                 if f and buyer and f != buyer:
                     T.add(f, buyer, "SUPPLIES", i, "supplier-of", 0.5)
+        # "Qatar was among the first foreign buyers of Baykar's drones": the firm supplies the buyer
+        for bm in re.finditer(r"\s+(?:is|was|are|were|has been|became)\s+(?:also\s+)?(?:one\s+of\s+|among\s+)the\s+"
+                              r"(?:[\w-]+\s+){0,3}?(?:buyers|customers|clients|operators|users|importers)\s+of\s+(?:the\s+)?", sent):
+            s0 = parsed.sents[i][0]
+            buyer = next((e for e, o in reversed(acts) if o < s0 + bm.start() and lab[e] in ("Country", "Institution", "Firm")), None)
+            seller = next((e for e, o in acts if o == s0 + bm.end() and lab[e] in ("Firm", "Country")), None)
+            if buyer and seller and buyer != seller and home(seller) != buyer:
+                T.add(seller, buyer, "SUPPLIES", i, "buyer-of", 0.5)
         # FUNDS
         fm = FUND.search(sent)
         if fm:

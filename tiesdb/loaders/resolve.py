@@ -122,7 +122,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
         pair = nxt is not None and gz.country_by_capital(nxt.text) and \
             re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
-        poss = re.match(r"['’]s\s+(?:\w+\s+)?(?:support|position|policy|policies|stance|decision|response|request|offer|"
+        poss = re.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:support|suppliers?|buyers?|customers?|largest\s+market|position|policy|policies|stance|decision|response|request|offer|"
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
                         r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?)\b",
                         text[m.end:m.end + 40])  # "Rome's support": the government
@@ -463,7 +463,9 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
             r"held|met|sent|given|taken|become|begun|chosen|spent|paid|told|kept|lost|brought|bought|sought)\b", after):
         return True  # "Washington will pause", "Kyiv had moved": a place does not act, its government does
     after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
+    after = re.sub(r"^,\s+(?:for its part|in turn|meanwhile|for its side|in response|however),", "", after)
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
+                         r"sells|sold|buys|bought|exports|exported|imports|imported|supplies|supplied|"
                          r"welcomed|welcomes|rejected|signed|hopes?|hoped|believes?|insists?|insisted|accused|warned|sees|saw|"
                          r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
                          r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
@@ -739,6 +741,14 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             if nxt and ents[nxt.entity].label in ("Place", "Country") and nxt.entity != e.id:
                 res.located[e.id] = (nxt.entity, True)
                 continue
+        reg = re.match(r",\s+", right)
+        nxt = reg and next((x for x in ments if x.start == m.end + reg.end() and x.entity and x.source == "typed"), None)
+        if nxt and ents[nxt.entity].label == "Place" and nxt.entity != e.id:  # "Semarang, Central Java"
+            res.located[e.id] = (nxt.entity, True)
+            code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
+            if code and nxt.entity not in res.located and not gz.place_country(nxt.text):
+                res.located[nxt.entity] = (code.lower(), False)
+            continue
         mt = re.search(r"\b([A-Z][a-z]+)\s+(?:city|capital|town|province|state|region|port|island)\s*(?:of|,)\s*$", left)
         if mt and gz.country_of(mt.group(1)):
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
