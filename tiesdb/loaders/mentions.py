@@ -347,11 +347,11 @@ BETWEEN_AGREEMENT_RE = re.compile(
     rf"(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+{_SIGNED_BETWEEN}(?=(?:the\s+)?[A-Z])")
 # "a co-production deal it signed in 2023": the description before a relative clause with a signing verb
 SIGNED_AFTER_RE = re.compile(
-    rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})"
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[A-Z]+-?\d[\w-]*\s+)?(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{0,3}}(?:{_AGREEMENT_NOUNS})"
     rf"(?:{_ABOUT}(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+(?!signed\b)[a-z][\w-]*)?)?)?)\s+"
     r"(?:(?:(?:that|which)\s+)?(?:it|they|he|she|we|the\s+two\s+\w+|both\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:signed|concluded|inked)\b|(?:(?:was|were|has been|have been|had been|is|will be)\s+)?(?:signed|concluded)\s+"
-    r"(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|last\s+\w+\s+)?by\b|"
+    r"(?:(?:on|in|at)\s+(?:(?!\b(?:is|are|was|were|be|been|being|ratified|approved|will)\b)[^.;,]){2,60}?\s+|last\s+\w+\s+)?by\b|"
     r"(?:signed|concluded|inked)\s+(?:on|at|during|this|yesterday|today)\b)")  # not one "signed last year"
 # "signed an agreement on X and a memorandum of understanding on Y": the second one too
 CHAINED_AGREEMENT_RE = re.compile(
@@ -366,7 +366,7 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
 # "the Igdir-Nakhchivan natural gas pipeline", "the Mombasa-Nairobi railway": a joint project
 PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway|interconnection|interconnector|"
-                        r"power[ ]link|subsea[ ]cable|undersea[ ]cable|bridge|tunnel))\b")
+                        r"power[ ]link|(?:subsea|undersea)[ ](?:power[ ])?cable|bridge|tunnel))\b")
 PROJECT2_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[ ][A-Z][\w\u00C0-\u024F]*\u2013[A-Z][\w\u00C0-\u024F]*(?:[ ][A-Z][\w\u00C0-\u024F]*)?)[ ]"
                          r"((?:[a-z][\w-]*[ ]){0,3}(?:complex|dam|pipeline|railway|rail[ ]link|expressway|interconnector))\b")
 #: a name made of these words alone says what an agreement is, not which one: its subject follows
@@ -795,7 +795,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         parts = re.split(r"[\u2013-]", first)
         if in_heading(m.start()) or first.lower() in _LEAD_STOP or gz.country_of(first):
             continue
-        if len(parts) == 2 or gz.place_country(first) and " " in m.group(2):  # "the Hanoi urban railway"
+        if len(parts) == 2 or gz.place_country(first) and " " in m.group(2) or \
+                first.isupper() and len(first) >= 3:  # "the Hanoi urban railway", "the GSI interconnector"
             cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
     for m in PROJECT2_RE.finditer(text):  # "the A B–C D hydroelectric complex": two names of two words joined by a dash
         if not in_heading(m.start()) and m.group(1).split()[0].lower() not in _LEAD_STOP and not gz.country_of(m.group(1)):
@@ -858,6 +859,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
                         text[s:e]) and not re.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Office|Embassy|Agency)\b",
                                                     text[s + am.end():e]):
+                if gz.label_by_shape(re.split(r"\s+and\s+", text[s + am.end():e])[0]) in ("Institution", "Firm", "Mission"):
+                    parts = [(s, s + am.start()), (s + am.end(), e)]  # "Ministry of Education and Training and X University"
+                    break
                 continue  # a portfolio: "Ministry of Foreign Affairs and International Cooperation"
             if re.fullmatch(rf"{gz.TOPIC_WORDS}[ ][A-Z][a-z]+", text[s + am.end():e]):
                 continue  # "the X–Y Ocean and Energy Dialogue": one forum on two topics

@@ -186,7 +186,8 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’
 def _phrase_end(rest: str) -> int:
     """Where a "signed by A and B" list ends in ``rest`` (the text after "by"): at a new clause."""
     m = _NEW_CLAUSE.search(rest)
-    return m.start() if m else len(rest)
+    aside = re.search(r",\s+(?:during|after|before|while|when|amid|as part of|on the sidelines of)\s", rest)
+    return min(m.start() if m else len(rest), aside.start() if aside else len(rest))  # (", during a visit by X")
 
 
 def _first_sent(parsed: Parsed, eid: str) -> int:
@@ -445,7 +446,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if org_signers:  # "A signed a 15-year agreement with B": B signs it too
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
                                 re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
-            by = re.search(r"\b(?:signed|concluded)\s+(?:on\s+[^.;,]{3,25}?\s+|in\s+\w+\s+|today\s+|yesterday\s+)?by\s", sent)
+            by = re.search(r"\b(?:signed|concluded)\s+(?:(?:on|in|at)\s+(?:(?!\b(?:is|are|was|were|be|been|being|ratified|approved|will)\b)[^.;,]){2,60}?\s+|"
+                           r"today\s+|yesterday\s+)?by\s", sent)
             by_to = parsed.sents[i][0] + (by.end() + _phrase_end(sent[by.end():]) if by else 0)
             if by:  # "the memorandum ... signed on 20 May by A and B"
                 org_signers += [e for e, o in acts if e in orgs and parsed.sents[i][0] + by.end() <= o < by_to]

@@ -868,6 +868,16 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
                         r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
     org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
                 and res.entities[x.entity].label in ("Firm", "Institution")), None)
+    if officer is None and re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:chairman|chairwoman|chair|chief executive|"
+                                     r"chief executive officer|CEO|founder|head|president|managing director|director[ -]general|"
+                                     r"director|governor|chief)\s*,\s*$", left):
+        officer = True  # "KAI's chief executive, Kang Goo-young"
+        between = parsed.text[org.end:m.start] if org is not None else ""
+        if org is not None and re.fullmatch(r"['’]s\s+[^,]*,\s*", between) and m.start - org.end < 45:
+            res.office[eid] = org.entity
+            res.titled.add(eid)
+            return res.home.get(org.entity, (None,))[0]
+        officer = None
     if officer and org is not None and m.start - org.end < 25 and "," not in parsed.text[org.end:m.start]:
         # "Hyundai chairman X": an officer of the firm (not "the fund X, Indonesian President Y")
         res.office[eid] = org.entity
