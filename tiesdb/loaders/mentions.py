@@ -268,17 +268,21 @@ _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|For
             r"Environment|Labou?r|Security|Planning|Works|Mines|Petroleum|Fisheries|Communications|Information|"
             r"Relations|Integration|International|National|Political|Public|Social|Welfare|Employment|Youth|Sports?|"
             r"Women|Family|Housing|Water|Resources|Infrastructure|Digital|Innovation|Research|Higher|Climate|Staff|"
-            r"Republic|Kingdom|Federation|Confederation|Emirates|Commonwealth)\b)"
+            r"Republic|Kingdom|Federation|Confederation|Emirates|Commonwealth|Enterprises|Owned|Sustainability|"
+            r"Environmental|Natural|Vocational|Training|Aid|Assistance|Veterans|Rural|Urban|Forestry|Maritime|"
+            r"Fisheries|Cooperatives|Religious|Overseas|Diaspora|Customs|Immigration|Heritage|Telecommunications|"
+            r"Aviation|Railways|Highways|Minerals|Mining|Disaster|Emergency|Management|Reforms?|Administrative|"
+            r"Affairs)\b)"
             r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|den|la|le)){0,2}"
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z]\w*(?:,?[ ](?:(?:of|for|and|the|on)[ ])*[A-Z]\w*)*?){{0,2}},?[ ]"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w-]*(?:,?[ ](?:(?:of|for|and|the|on)[ ])*[A-Z][\w-]*)*?){{0,2}},?[ ]"
                        rf"(?:{_HONORIFIC}[ ])?"
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
 #: the same with the longest qualifier ("President of the United Mexican States, X")
-_TITLED_LONG_RE = re.compile(TITLED_RE.pattern.replace(r"[A-Z]\w*)*?){0,2}", r"[A-Z]\w*)*){0,2}"))
+_TITLED_LONG_RE = re.compile(TITLED_RE.pattern.replace(r"[A-Z][\w-]*)*?){0,2}", r"[A-Z][\w-]*)*){0,2}"))
 # "the President", "the Prime Minister": an office-holder named by title alone
 TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?i:(?:Vice |Deputy |Foreign |Defen[cs]e |Prime |Federal |State |Chief |Trade )?"
                           r"(?:President|Prime Minister|Chancellor|Premier|Emir|Amir|King|Queen|Sultan|Crown Prince|Emperor))|"

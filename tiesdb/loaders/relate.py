@@ -360,6 +360,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     continue
                 for p in [x for x in (people or leaders) if not former(x) and not posted(x)]:
                     if home(p) and home(p) != pcode:
+                        window = text[max(parsed.sents[i][0], off - 150): off]
+                        if city != pl and meet_words and re.match(r"welcom|receiv|host", meet_words[-1].group()) and \
+                                not re.search(r"\b(?:is|was|were|are|being|been)\s+$", window[:meet_words[-1].start()]):
+                            # "welcomed X at the Y Palace in Z": the venue too (not "held talks at the Y Palace")
+                            T.add(p, pl, "VISITS", i, "meeting-abroad", 0.5)
                         T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
                         T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
         # a joint event abroad ("A of X and B of Y signed/launched Z in CITY"): the foreign side visits the city
@@ -388,6 +393,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,|-|\u2013|\u2014)\s*)*", text[parsed.sents[i][0]:oa]):
                 T.add(a, b, "MEETS", i, "acting-together", 0.4)
         # VISITS
+        for dm in re.finditer(r"\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+(?:leading|heading)\s+"
+                              r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}?delegation)", sent):
+            s0 = parsed.sents[i][0]  # "X announced it in Jakarta, where she is leading a delegation"
+            pl = next((e for e, o in acts if o == s0 + dm.end() and lab[e] in ("Place", "Country")), None)
+            who = [e for e, o in acts if o < s0 + dm.start() and e in people][-1:]
+            if pl and who and home(who[0]) and home(who[0]) != pl:
+                T.add(who[0], pl, "VISITS", i, "delegation", 0.6)
+                c = res.located.get(pl, (None,))[0] if lab[pl] == "Place" else None
+                if c and len(c) == 3 and c != home(who[0]):
+                    T.add(who[0], c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         vm = VISIT.search(sent)
         if vm and re.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
             vm = None  # "invited X to visit Y": not (yet) a visit

@@ -712,6 +712,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if post:  # "at the Embassy of X in Y, accompanied by Ambassador Z": Z is X's ambassador
             res.home[eid] = (post, False)
             continue
+        hosting = _hosting_country(parsed, res, eid)
+        if hosting:  # "President X welcomed Y at the Z Palace in C": X is of C
+            res.home[eid] = (hosting, False)
+            continue
         visited = _visited_country(parsed, res, eid)
         if visited and len(res.dyad) == 2:  # "the State Visit of President X to India": X is not Indian
             res.home[eid] = (next(c for c in res.dyad if c != visited), False)
@@ -814,6 +818,8 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
         before = re.search(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:[\w.]+\s+){0,4}$", parsed.text[max(0, m.start - 60):m.start],
                            re.I)
         vm = vm or (before and re.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
+        vm = vm or re.match(r"[^.;]{0,100}?\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+"
+                            r"(?:leading|heading|on)\b)", parsed.text[m.end:s1])  # "X announced it in C, where she is leading a delegation"
         if vm:
             x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.entity), None)
             code = x and (x.entity if x.label == "Country" else  # "a state visit to Paris": to France
@@ -821,6 +827,24 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
                           if x.label == "Place" else None)
             if code in res.dyad:
                 found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
+def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The country of the pair where ``eid`` welcomes, hosts or receives someone ("X hosted Y in Ankara")."""
+    found = set()
+    for m in parsed.mentions:
+        if m.entity != eid or not re.match(r"\s+(?:\w+\s+)?(?:welcomed|welcomes|hosted|hosts|received|receives)\s+[A-Z]",
+                                           parsed.text[m.end:m.end + 40]):
+            continue
+        for x in parsed.in_sent(m.sent):
+            if x.start > m.end and x.entity and x.label in ("Place", "Country") and \
+                    re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, x.start - 8):x.start]):
+                code = x.entity if x.label == "Country" else \
+                    (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000) or "").lower()
+                if code in res.dyad:
+                    found.add(code)
+                    break
     return found.pop() if len(found) == 1 else None
 
 
