@@ -371,6 +371,7 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
 PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway|interconnection|interconnector|"
                         r"power[ ]link|(?:subsea|undersea)[ ](?:power[ ])?cable|bridge|tunnel))\b")
+SUMMIT_RE = re.compile(r"\b([A-Z][\w&\u2013-]*(?:[ ](?:[A-Z][\w&\u2013-]*|of|the)){0,4})(?<!['’]s)[ ]summit\b")
 PROJECT2_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[ ][A-Z][\w\u00C0-\u024F]*\u2013[A-Z][\w\u00C0-\u024F]*(?:[ ][A-Z][\w\u00C0-\u024F]*)?)[ ]"
                          r"((?:[a-z][\w-]*[ ]){0,3}(?:complex|dam|pipeline|railway|rail[ ]link|expressway|interconnector))\b")
 #: a name made of these words alone says what an agreement is, not which one: its subject follows
@@ -802,6 +803,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if len(parts) == 2 or gz.place_country(first) and " " in m.group(2) or \
                 first.isupper() and len(first) >= 3:  # "the Hanoi urban railway", "the GSI interconnector"
             cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
+    for m in SUMMIT_RE.finditer(text):  # "the APEC summit", "the Korea-Central Asia summit": the summit is the initiative
+        first = m.group(1).split()[0]
+        if in_heading(m.start()) or first.lower() in _LEAD_STOP or gz.country_of(m.group(1)) or \
+                gz.label_by_shape(m.group(1)) not in (None, "Place") or \
+                re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December", first):
+            continue
+        cands.append(Mention(m.start(), m.end(), m.group(), "Initiative", "typed"))
     for m in PROJECT2_RE.finditer(text):  # "the A B–C D hydroelectric complex": two names of two words joined by a dash
         if not in_heading(m.start()) and m.group(1).split()[0].lower() not in _LEAD_STOP and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(), m.end(), m.group(), "Initiative", "typed"))

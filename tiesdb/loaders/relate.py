@@ -30,7 +30,7 @@ INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ure
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+|assistance|ODA|scholarships?|"
+FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+(?!\s+(?:institution|corporation|ministry|minister|secretary))|assistance|ODA|scholarships?|"
                   r"credit lines?|lines? of credit|credit facilit(?:y|ies)|"
                   r"(?:contribut(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|donat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs|kronor|crowns))|"
                   r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
@@ -38,6 +38,7 @@ FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?
                   r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|K?Sh\s?|Ksh\s?|Rs\.?\s?)\d)|"
                   r"pledges?\s+of\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)?\s?\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen)?)|"
                   r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?:a\s+|an\s+)?"
+                  r"(?:(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|up\s+to\s+|some\s+)?"
                   r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|shipments?|"
                   r"provid(?:e|es|ed|ing))\b")
@@ -337,6 +338,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                       "talks-between", 0.7)
             # a meeting held abroad: the visitors visit the place (not one only planned: "agreed to hold X in Y")
             planned = re.search(r"\b(?:(?:agreed|plans?|planned|decided)\s+to\s+(?:hold|convene|meet)|planned\s+for|to be held|"
+                                r"will\s+(?:also\s+)?meet|(?:expected|due|set|scheduled)\s+to|when\s+they\s+meet|"
                                 r"will\s+(?:be\s+held|hold|convene)|next\s+(?:session|meeting|round))\b", sent)
             remote = re.search(r"\b(?:telephone|phone|video\s*(?:call|conference|link)|virtual\w*|online)\b", sent, re.I)
             for pl, off in ([] if planned or remote else places):
@@ -406,6 +408,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         vm = VISIT.search(sent)
         if vm and re.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
             vm = None  # "invited X to visit Y": not (yet) a visit
+        if vm and re.search(r"\b(?:welcom\w*|appreciat\w*|thank\w*|hail\w*|prais\w*)\s+(?:the|his|her|this|their)\s+"
+                            r"(?:[\w-]+\s+){0,2}$", sent[:vm.start()]):
+            vm = None  # "Minister X welcomed the visit": X is the host
         if vm and (people or countries or orgs):
             before = [(o, p) for p, o in acts if p in people and o < vm.start() + parsed.sents[i][0]]
             visitors = [max(before)[1]] if before else people[:1]
@@ -609,7 +614,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
         # PARTNERS_WITH between firms/bodies of different countries, or with a country
-        if PARTNER.search(sent):
+        jv = re.search(r"(?:^|[,;]\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?,?\s+(?:is|was|became|,)\s+(?:a|an|the)\s+"
+                       r"(?:[\w-]+\s+)?joint venture\s+(?:of|among|owned by)\s", sent)
+        jv_owners = [e for e, o in acts if jv and o >= parsed.sents[i][0] + jv.end() and lab[e] in ("Firm", "Institution")]
+        jv_owners = list(dict.fromkeys(jv_owners))[:4]
+        if len(jv_owners) >= 2:  # "KABIL is a joint venture of A, B and C": the owners partner and invest in it
+            subj = [e for e, o in acts if parsed.sents[i][0] + jv.start(1) <= o < parsed.sents[i][0] + jv.end(1)
+                    and lab[e] in ("Firm", "Institution")][:1]
+            for a, b in combinations(jv_owners, 2):
+                T.add(a, b, "PARTNERS_WITH", i, "joint-venture-owners", 0.6)
+            for owner in jv_owners:
+                for j in subj:
+                    T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied=True)
+        elif PARTNER.search(sent):
             bt = re.search(r"\bbetween\s", sent)
             pair = [e for e, o in acts if bt and o > parsed.sents[i][0] + bt.start() and lab[e] in ("Firm", "Institution")]
             if len(pair) >= 2:  # "a joint venture between A and B"
@@ -669,7 +686,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         amt = money(sent)
                         T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
                               **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif lab[m.entity] == "Country" and m.kind == "demonym" and re.match(r"\s+(?:(?:direct|foreign|private|"
+                elif lab[m.entity] == "Country" and m.kind == "demonym" and not re.search(
+                        r"\b(?:to|in|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]) and \
+                        re.match(r"\s+(?:(?:direct|foreign|private|"
                                                                                      r"new|total|cumulative)\s+)*(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"
                                                                                      r"carmakers|automakers)\b", after):
@@ -737,13 +756,20 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 T.add(seller, buyer, "SUPPLIES", i, "buyer-of", 0.5)
         # FUNDS
         fm = FUND.search(sent)
+        if fm and re.match(r"commit|pledge", fm.group()) and re.match(r"[^.;,]{0,40}?\bin\s+(?:[a-z]+\s+){0,2}investments?\b",
+                                                                       sent[fm.end():]):
+            fm = None  # "X committed $450 million in fresh investment in Y": an investment (read above), no funding
         if fm:
             off = parsed.sents[i][0] + fm.start()
             give = re.search(r"\b(?:given|gave|gives|give|provided|provides|provide|granted|grants|offered|offers|extended|"
                              r"extends|extend|sent|pledged|pledges)\s", sent[:fm.start()])
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
-            funders = [e for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
+            funders = [(e, o) for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
+            if len(funders) > 1 and re.search(r",\s+(?:the|a|an)\s+$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
+                    re.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
+                funders = funders[1:]  # "X, the UK's development finance institution, has committed": X
+            funders = [e for e, _ in funders]
             frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
                 re.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
             if frm:  # "with financing from the X Bank": the funder comes after "from"
