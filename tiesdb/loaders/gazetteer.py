@@ -350,7 +350,8 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
               "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus",
-              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction")),
+              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction",
+              "textile", "textiles", "garments", "apparel", "cement")),
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
@@ -408,6 +409,11 @@ def label_by_shape(name: str) -> str | None:
         return _SHAPE_INDEX[topic.group(1).lower()]
     clean = re.sub(r"\(.*?\)", " ", name)
     clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
+    tail = [w.strip(".,'’\"“”").lower() for w in re.split(r"[\s\u2013-]+", clean)[-2:]]
+    last = tail[-1]
+    if " and " in clean and " ".join(tail) not in _SHAPE_INDEX and not re.search(r"\s(?:of|on|for|between|in|to|with|at)\s", clean, re.I) and \
+            _SHAPE_INDEX.get(last) in ("Institution", "Firm", "Mission"):
+        return _SHAPE_INDEX[last]  # "Turkish Cooperation and Coordination Agency": the head is the last word
     head = _CONNECTOR.split(clean, maxsplit=1)[0]
     # "Comprehensive and Progressive Agreement for Trans-Pacific Partnership": the head is before "for"
     head2 = re.split(r"\s+(?:of|on|for|between|in|to|with|at)\s+", clean, maxsplit=1, flags=re.I)[0]

@@ -319,6 +319,10 @@ TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, rev
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
 MEMBER_OF_RE = re.compile(r"\bmembers? of (?:the )?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,4})\b(?! of\b)")
+REGION_OF_RE = re.compile(r"\b(?:the|its)\s+(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|"
+                          r"south-?western|northern|southern|eastern|western|coastal|mountainous)\s+)?(?:department|province|"
+                          r"prefecture|county|district|region|state|governorate|oblast)\s+of\s+"
+                          r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s[A-Z][\w\u00C0-\u024F'’-]+)?)")
 CITY_OF_RE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|port|capital|province|region|island|village|state)(?: of|,) "
                         r"([A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)*)")
 _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|"
@@ -690,7 +694,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if " " not in surface and find_word(text, surface.lower()):
                 continue  # a common word that happens to be capitalised here ("Trade")
             shape = gz.label_by_shape(surface)
-            if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission"):
+            if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission", "Initiative"):
                 label = shape  # "Joint Statement", "Foreign Ministry": not a person
             elif ent.label_ == "PERSON" and re.search(r"\w-based\s+$", text[max(0, s - 40):s]):
                 label = shape or "Firm"  # "Istanbul-based Baykar": an organisation, not a person
@@ -756,6 +760,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         name = m.group(1)
         if not gz.country_of(name) and name.split()[0].lower() not in _LEAD_STOP:
             cands.append(Mention(m.start(1), m.end(1), name, gz.label_by_shape(name) or "Institution", "typed"))
+    for m in REGION_OF_RE.finditer(text):  # "the northern department of Cesar", "the province of Cádiz"
+        if not gz.country_of(m.group(1)):
+            cands.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "typed"))
     for m in CITY_OF_RE.finditer(text):  # "the Albanian port of Shengjin", "the Uruguayan capital, Montevideo"
         if gz.country_by_demonym(m.group(1)) and not gz.country_of(m.group(2)):
             cands.append(Mention(m.start(2), m.end(2), m.group(2), "Place", "typed"))
@@ -773,6 +780,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         while len(words) > 1 and words[0] in _DESC_LEAD and not re.search(r"\s(?:on|for)\s", " ".join(words[:2])):
             ds += len(words[0]) + 1  # "a separate agreement on labour migration": the agreement on ...
             words = words[1:]
+        while re.search(r"\s(?:on|for|of|and|to|in|the)$", text[ds:de]):  # "... on renewable energy on (Wednesday)"
+            de = ds + text[ds:de].rstrip().rsplit(None, 1)[0].__len__()
         desc = text[ds:de]
         if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc) and not (
                 desc.lower() in ("memorandum", "memorandum of understanding", "mou") and
@@ -830,6 +839,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if poss:
             s = s + poss[-1].end()
             s, e = _trim(text, s, e)
+        member = re.match(r"Member\s+States?\s+of\s+(?:the\s+)?", text[s:e])
+        if member:  # "as a Member State of the European Union": the union
+            s += member.end()
         based = re.match(r"[\w\u00C0-\u024F ]+-based\s+", text[s:e])
         if based:  # "Sharjah-based Al Noor Steel Industries": the firm's name starts after "-based"
             s += based.end()

@@ -30,7 +30,7 @@ INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ure
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+(?!\s+(?:institution|corporation|ministry|minister|secretary))|assistance|ODA|scholarships?|"
+FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+\b(?!\s+(?:institution|corporation|ministry|minister|secretary|cooperation|sector|services|hub|centre|center|crisis|markets?))|assistance|ODA|scholarships?|"
                   r"credit lines?|lines? of credit|credit facilit(?:y|ies)|"
                   r"(?:contribut(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|donat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs|kronor|crowns))|"
                   r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
@@ -39,10 +39,11 @@ FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?
                   r"pledges?\s+of\s+(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)?\s?\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen)?)|"
                   r"(?:provide|provides|provided|providing|give|gives|gave|pledged?|commit(?:s|ted)?)\s+(?:a\s+|an\s+)?"
                   r"(?:(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|up\s+to\s+|some\s+)?"
-                  r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d))")
+                  r"(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹)\s?\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs)))")
 SELL = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|sells?|sold|selling|deliver\w*|exports?|exported|exporting|shipments?|"
                   r"provid(?:e|es|ed|ing))\b")
 BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordered|ordering|acquir\w+|acquisitions?|imports?|"
+                 r"(?:took|taken|take|takes|taking)\s+delivery|"
                  r"imported)\b")
 DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
 TRADE = re.compile(r"\b(?:bilateral trade|two-way trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with|"
@@ -923,7 +924,8 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
     return []
 
 
-_INVESTOR = re.compile(r"\s+(?:is|was|remains?|remained|became|has\s+become|ranks?\s+as|stands?\s+as)\s+"
+_INVESTOR = re.compile(r"\s+(?:is|was|remains?|remained|became|has\s+become|ranks?\s+as|stands?\s+as|ranks?\s+among|"
+                       r"(?:is|was)\s+among)\s+"
                        r"(?:also\s+)?(?:the\s+[^.;,]{0,60}?\s+and\s+)?(?:one\s+of\s+)?(?:the\s+|(?P<poss>[A-Z][\w\u00C0-\u024F ]*?)['’]s\s+)"
                        r"(?:[\w-]+\s+){0,3}?(?:investors?|sources?\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|"
                        r"sources?\s+of\s+FDI)\b(?:\s+in\s+(?:the\s+)?(?P<in>[A-Z][\w\u00C0-\u024F ]*[\w\u00C0-\u024F]))?")
