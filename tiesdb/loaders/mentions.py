@@ -397,6 +397,7 @@ _NER_LABELS = {"PRODUCT": None, "PERSON": "Person", "ORG": None, "GPE": None, "L
 DESC_REF_RE = re.compile(r"\b[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<head>embassy|consulate|high commission|agency|ministry|company|"
                          r"firm|bank|university|authority|board|institute|operator|manufacturer|carmaker|lender|regulator)"
                          r"(?![\w-])(?!\s+(?:of\s+)?[A-Z])")
+CAPITAL_REF_RE = re.compile(r"\b[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+capital\b(?!,?\s+(?:of\b|city\b|[A-Z]))")
 AGREEMENT_REF_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(MoU|MOU|memorandum|agreement|treaty|accord|pact|deal|contract|"
                               r"protocol|convention)\b(?!\s+(?:on|of|for|between|with|to)\b)(?![\w-])")
 _PRODUCTS = (r"(?:systems?|missiles?|rockets?|launchers?|jets?|aircraft|drones?|tanks?|vehicles?|artillery|radars?|"
@@ -991,6 +992,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 "Firm" if head in ("company", "firm", "bank", "manufacturer", "operator", "carmaker", "lender") else "Institution"
             cands.append(Mention(m.start("dem"), m.end(), m.group("dem") + " " + m.group("head"), label, "desc-ref",
                                  country=code, kind="desc-ref"))
+    for m in CAPITAL_REF_RE.finditer(text):  # "arrived in the Ethiopian capital": that country's capital city
+        code = gz.country_by_demonym(m.group("dem"))
+        if code and gz.country(code).capital and not in_heading(m.start()):
+            cands.append(Mention(m.start("dem"), m.end(), text[m.start("dem"):m.end()], "Place", "desc-ref",
+                                 country=code, kind="capital-ref"))
     # 6. the document's two countries / two leaders
     for m in DYAD_RE.finditer(text):
         word = (m.group(1) or m.group()).lower()

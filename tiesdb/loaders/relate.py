@@ -277,6 +277,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
 
     signed: set[str] = set()
     issued: set[str] = set()
+    grouped: set[tuple[str, str]] = set()  # (member, group) read off "G, which brings together A and B"
     for i in range(len(parsed.sents)):
         if i in parsed.headings:
             continue
@@ -449,7 +450,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         if c and len(c) == 3 and c != home(v):
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         # SIGNS / PARTICIPATES_IN for agreements
-        if agreements and SIGN.search(sent):
+        intent = SIGN.search(sent) and re.search(
+            r"\b(?:work(?:ing)?\s+(?:for|towards?)|push(?:ing)?\s+for|call(?:s|ed)?\s+for|hopes?\s+(?:for|to)|look(?:s|ed)?\s+"
+            r"forward\s+to|await\w*|pending|prospects?\s+of|aim(?:s|ed)?\s+(?:at|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+            sent[:SIGN.search(sent).start()])  # "undertook to work for the swift signature of X": not signed yet
+        if agreements and SIGN.search(sent) and not intent:
             verb = parsed.sents[i][0] + SIGN.search(sent).start()
             witnessed = re.search(r"\b(?:witness\w*|welcom\w*|hail\w*|applaud\w*|not(?:ed|ing)|attend\w*|celebrat\w*)\b"
                                   r"[^.;]{0,12}\bthe\s+$", text[parsed.sents[i][0]:verb]) or \
@@ -565,6 +570,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         pos = x.end + sep.end()
                 for c in ms:
                     T.add(c, g, "MEMBER_OF", i, "member-apposition", 0.6)
+            for bt in re.finditer(r"\b(?:which|that)\s+(?:brings|bring|brought|groups|grouped|unites|united)\s+together\s+|"
+                                  r"\b(?:which|that)\s+(?:comprises|comprised|is\s+made\s+up\s+of)\s+", sent):
+                # "the X framework, which brings together A and B": A and B are its members
+                g = [e for e, o in acts if o < s0 + bt.start() and lab[e] in ("Initiative", "Institution")][-1:]
+                end = re.search(r"[;.]|,\s+(?:and|but|while)\s", sent[bt.end():])
+                ms = [e for e, o in acts if s0 + bt.end() <= o < s0 + bt.end() + (end.start() if end else len(sent))
+                      and lab[e] in ("Country", "Institution") and e not in g]
+                if not any(o == s0 + bt.end() for _, o in acts):
+                    ms = []  # ("brings together ministers from both sides": people, not members)
+                for c in ms:
+                    for x in g:
+                        T.add(c, x, "MEMBER_OF", i, "member-of", 0.6)
+                        grouped.add((c, x))
             for ow in re.finditer(r"(?:,\s+)?\b(?:of which|in which|whose)\s+(?P<who>[^,;]{2,60}?)\s+(?:is|are|was|were)\s+"
                                   r"(?:a\s+|an\s+)?(?:\w+\s+){0,2}?members?\b", sent):  # "G, of which X is a founding member"
                 g = [e for e, o in acts if o < s0 + ow.start() and lab[e] in ("Initiative", "Institution")][-1:]
@@ -610,7 +628,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 named = [gz.country_of(x).lower() for x in re.findall(r"[A-Z][\w ]*?(?=[\u2013-][A-Z])|(?<=[\u2013-])[A-Z]\w+",
                                                                       ents[p].name) if gz.country_of(x)]
                 for c in dict.fromkeys(countries + named) if countries or named else (list(dyad) if not participants else []):
-                    T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
+                    if (c, p) not in grouped:
+                        T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
             if LAUNCH.search(sent):
                 for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)

@@ -345,6 +345,16 @@ def _link_described(parsed: Parsed, res: Resolution) -> None:
     embassy", when no embassy is named, is that country's embassy (in the other country of the pair)."""
     ents = res.entities
     for m in parsed.mentions:
+        if m.kind == "capital-ref" and m.country:  # "the Ethiopian capital": the city, named or not
+            name = gz.country(m.country).capital
+            e = next((x for x in ents.values() if x.label == "Place" and gz.norm(x.name) == gz.norm(name)), None) or \
+                ents.setdefault(slugify(name), Entity(id=slugify(name), name=name, label="Place", aliases=[]))
+            e.add_alias(m.text)
+            m.entity = e.id
+            if e.id not in res.located:
+                ents.setdefault(m.country.lower(), _country_entity(m.country))
+                res.located[e.id] = (m.country.lower(), True)
+            continue
         if m.kind != "desc-ref" or not m.country:
             continue
         code = m.country.lower()
