@@ -350,7 +350,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
               "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus",
-              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction",
+              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction", "constructions",
               "textile", "textiles", "garments", "apparel", "cement")),
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",

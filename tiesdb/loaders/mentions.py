@@ -331,7 +331,7 @@ _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memo
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
           "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
           "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
-_ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+_ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|\d{4}(?:[\u2013-]\d{2,4})?|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
           r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!(?:in|at|with|by|under|and|between|the|a|an|was|were|is|are|will|would|has|have|had|"
           r"been|be|being|earlier|later|today|yesterday|tomorrow|this|that|which|who|last|next|to|from|during|after|"
@@ -600,6 +600,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if am and all(gz.place_country(x) and not gz.label_by_shape(x) for x in (text[s:s + am.start()],
                                                                                     text[s + am.end():e])):
                 continue  # "Lima and Arequipa": two places (the gazetteer finds each)
+            if am and ent.label_ == "ORG" and re.fullmatch(r"[A-Z][\w\u00C0-\u024F-]+", text[s:s + am.start()]) and \
+                    re.fullmatch(r"[A-Z][\w\u00C0-\u024F-]+", text[s + am.end():e]) and \
+                    any(len(find_word(text, w)) > 1 for w in (text[s:s + am.start()], text[s + am.end():e])):
+                for a, b in ((s, s + am.start()), (s + am.end(), e)):  # "Eni and Sonatrach": two firms, one named alone elsewhere
+                    cands.append(Mention(a, b, text[a:b], gz.label_by_shape(text[a:b]), "ORG"))
+                continue
             if am and ent.label_ == "ORG" and _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
                 s += am.end()  # "Lisbon and X University": the university (the city comes from the gazetteer)
             honor = re.search(r"\s+with\s+(?:H\.\s?E\b|Mr\b|Ms\b|Mrs\b|Dr\b|His\b|Her\b)", text[s:e])

@@ -18,10 +18,10 @@ from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _SIGNED_BETWEEN, Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
-MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|discussions?|discussed|call(?:ed)? on|"
+MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|negotiations|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
                   r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
-VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|accompanied|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked|"
                   r"exchang(?:e|ed|ing)\s+(?:of\s+)?(?:the\s+|an?\s+)?(?=(?:[\w-]+\s+){0,3}?(?:memorand|mous?\b|agreements?\b|"
@@ -54,7 +54,7 @@ PARTNER = re.compile(r"\b(?:partner\w*|cooperat\w*|co-operat\w*|collaborat\w*|jo
                      r"co-develop\w*|co-production|joint (?:production|development|research|venture|project)s?|together|team(?:s|ed|ing)? up|alliance|ties|relations(?:hip)?|work(?:s|ed|ing)? with|"
                      r"joint (?:[\w'’-]+\s+){0,2}(?:programmes?|programs?|degrees?|exercises?|patrols?|training|drills|studies)|"
                      r"train(?:s|ed|ing)? alongside|co-host\w*|(?:student|researcher|academic|staff|faculty|cadet|scientific) exchanges?)\b", re.I)
-MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins|belongs?\s+to|"
+MEMBER = re.compile(r"\b(?:members?|membership|includes|trilateral|quadrilateral|grouping|joined|joins|joining|belongs?\s+to|"
                     r"belonged\s+to)\b", re.I)
 LAUNCH = re.compile(r"\b(?:launch\w*|announc\w*|attend\w*|creat\w*|establish\w*|sidelines|participat\w*|"
                     r"took part|take part|elevat\w*|h(?:eld|old|olds|olding)\s+(?:the|a|an|their|its)\s+(?:\S+\s+){0,6}?(?:meeting|summit|"
@@ -334,6 +334,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     for p in subj[-1:]:
                         if home(p) != oc.lower():
                             T.add(p, oc.lower(), "MEETS", i, "meeting-officials", 0.5)
+            if dyad and re.search(r"\b(?:talks|negotiations|consultations|meetings?)\s+(?:\w+\s+)?between\s+(?:the\s+)?(?:delegations\s+of\s+)?"
+                                  r"(?:the\s+two\s+(?:sides|countries|governments)|both\s+(?:sides|countries))\b", sent) and not people:
+                T.add(dyad[0], dyad[1], "MEETS", i, "talks-between", 0.6)  # "talks continued between delegations of both countries"
             mt = re.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
             if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
                 T.add(gz.country_of(mt.group(1)).lower(), gz.country_of(mt.group(2)).lower(), "MEETS", i,
@@ -419,8 +422,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if vm.group().lower().startswith("port call"):  # "the X Navy frigate Y made a port call at Z": the navy
                 ships = [(o, p) for p, o in acts if lab[p] == "Institution" and o < vm.start() + parsed.sents[i][0]]
                 visitors = [max(ships)[1]] if ships else visitors
-            if before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
-                                    sent[:vm.start()]):
+            host_verb = re.search(r"\b(?:received|welcomed|hosted|receives|welcomes|hosts)\s", sent[:vm.start()])
+            guests = [(o, p) for o, p in before if host_verb and o > parsed.sents[i][0] + host_verb.end()]
+            if guests and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$", sent[:vm.start()]):
+                visitors = [min(guests)[1]]  # "X received Y at the palace for his first visit to Z": the guest travels
+            elif before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
+                                      sent[:vm.start()]):
                 visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
             elif len(before) > 1 and re.fullmatch(r"(?:[^.;,]*?\s+and\s+)+[^.;,]*?\s+", text[parsed.sents[i][0]:parsed.sents[i][0] + vm.start()]) \
                     and re.match(r"visit\b|visited\b|toured\b", vm.group()):
@@ -440,6 +447,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             targets = [(res.located[e][0], o) if venue.search(ents[e].name) and e in res.located else (e, o)
                        for e, o in targets if not venue.search(ents[e].name) or e in res.located]  # a venue: its city
             targets = [(e, o) for e, o in targets if e in ents]
+            if vm.group().lower() == "accompanied":  # "A, who accompanied B to Washington": both travel
+                visitors = visitors + [p for p, o in acts if p in people and parsed.sents[i][0] + vm.end() < o and
+                                       o < min([off for _, off in targets] or [o + 1]) and p not in visitors][:1]
             for v in visitors:
                 for tgt, off in targets[:2]:
                     if home(v) == tgt or (lab[tgt] == "Place" and home(v) and res.located.get(tgt, (None,))[0] == home(v)):
@@ -451,8 +461,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         # SIGNS / PARTICIPATES_IN for agreements
         intent = SIGN.search(sent) and re.search(
-            r"\b(?:work(?:ing)?\s+(?:for|towards?)|push(?:ing)?\s+for|call(?:s|ed)?\s+for|hopes?\s+(?:for|to)|look(?:s|ed)?\s+"
-            r"forward\s+to|await\w*|pending|prospects?\s+of|aim(?:s|ed)?\s+(?:at|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+            r"\b(?:work(?:ing)?\s+(?:for|towards?)|push(?:ing)?\s+for|call(?:s|ed)?\s+for|hop(?:e|es|ed|ing)\s+for|look(?:s|ed)?\s+"
+            r"forward\s+to|await\w*|pending|prospects?\s+of|aim(?:s|ed)?\s+(?:at|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+            r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned)?|aim(?:s|ed)?|seek(?:s|ing)?|sought|want(?:s|ed)?|intend(?:s|ed)?|"
+            r"wish(?:es|ed)?)\s+to\s+$",
             sent[:SIGN.search(sent).start()])  # "undertook to work for the swift signature of X": not signed yet
         if agreements and SIGN.search(sent) and not intent:
             verb = parsed.sents[i][0] + SIGN.search(sent).start()
@@ -468,7 +480,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
                     (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
             signers = [p for p in signers if p not in present]
-            org_signers = [e for e, o in acts if e in orgs and o < verb]
+            org_signers = [e for e, o in acts if e in orgs and o < verb and not re.search(
+                r"\b(?:joining|joined|join|membership\s+(?:of|in)|members?\s+of)\s+(?:the\s+)?$", text[max(0, o - 25):o])]
             if org_signers:  # "A signed a 15-year agreement with B": B signs it too
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
                                 re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
@@ -570,6 +583,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         pos = x.end + sep.end()
                 for c in ms:
                     T.add(c, g, "MEMBER_OF", i, "member-apposition", 0.6)
+            for jm in re.finditer(r"\b(?:[Ss]ince|[Aa]fter|[Uu]pon|[Ss]hortly\s+after)\s+joining\s+(?:the\s+)?", sent):
+                # "Since joining NATO in 2023, Finland has ...": the subject after the clause joined it
+                g = [e for e, o in acts if o == s0 + jm.end() and lab[e] in ("Initiative", "Institution")][:1]
+                comma = sent.find(",", jm.end())
+                subj = [e for e, o in acts if comma > 0 and o > s0 + comma and lab[e] == "Country"][:1]
+                if g and subj and re.match(r",\s+(?:the\s+)?[A-Z]", sent[comma:]):
+                    T.add(subj[0], g[0], "MEMBER_OF", i, "member-of", 0.6)
             for bt in re.finditer(r"\b(?:which|that)\s+(?:brings|bring|brought|groups|grouped|unites|united)\s+together\s+|"
                                   r"\b(?:which|that)\s+(?:comprises|comprised|is\s+made\s+up\s+of)\s+", sent):
                 # "the X framework, which brings together A and B": A and B are its members
@@ -667,11 +687,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 T.add(before[-1], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
         # "Firm X is building six patrol vessels for the Y Navy": X works for Y (no investment of X's)
         built_for = None
-        bf = re.search(r"\b(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
-                       r"manufacturing|making|producing|dredging)\b[^.;]{0,120}?\bfor\s+(?:the\s+)?", sent)
+        bf = re.search(r"\b(?:(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
+                       r"manufacturing|making|producing|dredging)|will\s+(?:build|construct|manufacture|produce))\b"
+                       r"[^.;]{0,120}?\bfor\s+(?:the\s+)?", sent)
         if bf:
             s0 = parsed.sents[i][0]
-            maker = [e for e, o in acts if o < s0 + bf.start() and lab[e] == "Firm"][-1:]
+            maker = [e for e, o in acts if o < s0 + bf.start() and (lab[e] == "Firm" or lab[e] == "Country" and re.match(
+                r"\w+\s+(?:[a-z]+\s+)?(?:shipyards|yards|firms|companies|manufacturers|makers|builders|contractors)\b",
+                text[o:o + 40]))][-1:]  # "Finnish shipyards will build four icebreakers for the U.S. Coast Guard"
             at = next((x for x in parsed.in_sent(i) if x.start == s0 + bf.end() and x.entity), None)
             poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", text[at.end:at.end + 3])
             if poss:  # "for Indonesia's Ministry of Public Works": the ministry
@@ -680,6 +703,23 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 built_for = maker[0]
                 if at.entity != home(maker[0]):
                     T.add(maker[0], at.entity, "SUPPLIES", i, "built-for", 0.5)
+        # "X, which is owned by Y", "Y's Romanian subsidiary X", "X, a subsidiary of Y": Y has invested in X
+        s0 = parsed.sents[i][0]
+        for om in re.finditer(r",\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
+                              r"(?:the\s+)?|,\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate)\s+of\s+(?:the\s+)?", sent):
+            owned = [e for e, o in acts if o < s0 + om.start() and lab[e] in ("Firm", "Institution")][-1:]
+            at = next((x for x in parsed.in_sent(i) if x.start == s0 + om.end() and x.entity), None)
+            poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", text[at.end:at.end + 3])
+            if poss:  # "owned by Canada's Davie Group": the group
+                at = next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None)
+            if owned and at is not None and lab.get(at.entity) in ("Firm", "Institution", "Country"):
+                T.add(at.entity, owned[0], "INVESTS_IN", i, "owner", 0.5)
+        for sm in re.finditer(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:subsidiary|unit|affiliate)\s+(?=[A-Z])", sent):
+            owner = next((x for x in parsed.in_sent(i) if x.end == s0 + sm.start() and x.entity and
+                          lab.get(x.entity) in ("Firm", "Institution")), None)
+            sub = next((x for x in parsed.in_sent(i) if x.start == s0 + sm.end() and x.entity and lab.get(x.entity) == "Firm"), None)
+            if owner is not None and sub is not None:
+                T.add(owner.entity, sub.entity, "INVESTS_IN", i, "owner", 0.5)
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
@@ -753,7 +793,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(other, m.entity, "SUPPLIES", i, "country-imports", 0.5)
         # "France is India's second-largest defence supplier after Russia": both supply India
         for sm in re.finditer(r"\b(?:is|was|remains|has been|became|has become|have become)\s+(?:also\s+)?"
-                              r"(?:one\s+of\s+|among\s+)?(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:(?:today|now|still|already)\s+)?(?:one\s+of\s+|among\s+)?(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:supplier|exporter|source|provider)s?\b(?:\s+of\s+[a-z][\w\s-]*?)?(?:\s+after\s+(?P<other>[A-Z][\w .-]*))?",
                               sent):
             s0 = parsed.sents[i][0]

@@ -932,6 +932,14 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if code:
             qualified.add(code)
         return code
+    on_side = list(re.finditer(r"\b(?:on|for|from)\s+the\s+([A-Z][a-z]+)\s+side\b", parsed.text[parsed.sents[m.sent][0]:m.start]))
+    if on_side and gz.country_by_demonym(on_side[-1].group(1)) and not re.search(
+            r"[;]", parsed.text[parsed.sents[m.sent][0] + on_side[-1].end():m.start]):
+        # "attended on the Italian side by A and B, and on the Algerian side by C": the nearest side before
+        res.titled.add(eid)
+        code = gz.country_by_demonym(on_side[-1].group(1)).lower()
+        qualified.add(code)
+        return code
     side = re.search(r"\b([A-Z][a-z]+)\s+(?:side|delegation|team|contingent)\s+(?:was|is|will\s+be|were)\s+(?:led|headed)\s+by\s+"
                      r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|the\s+)*$", left)
     if side and gz.country_by_demonym(side.group(1)):  # "the Japanese side was led by Vice-Minister X"
@@ -967,7 +975,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     mt = re.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
     if mt and _country_in(mt.group(1)):
         return _country_in(mt.group(1))
-    mt = re.match(r"\s*,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
+    mt = re.match(r"\s*,\s*(?:the\s+|a\s+)?(?:(?![a-z]+ed\b)[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
                   r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor|prince|"
                   r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
