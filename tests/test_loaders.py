@@ -1404,3 +1404,44 @@ def test_a_continent_demonym_is_no_country_and_a_capital_that_sells_is_its_count
     names, ties = _names(x), _tie_ids(x)
     assert "United States" not in names and names.get("New Delhi") == "Country"
     assert ("kor", "SUPPLIES", "phl") in ties
+
+
+# -- round 17: rules found on blind8b, each checked on sentences written for it --------------------
+def test_people_on_each_side_of_a_readout_and_a_received_guest_visits():
+    x = _x("Italy and Algeria\n\nThe President of the Republic, Sergio Mattarella, received the President of Algeria, "
+           "Abdelmadjid Tebboune, at the Quirinal Palace for his first state visit to Italy.\n\nThe talks were attended "
+           "on the Italian side by Minister Antonio Tajani, and on the Algerian side by Minister Ahmed Attaf.")
+    ties = _tie_ids(x)
+    assert ("sergio-mattarella", "REPRESENTS", "dza") not in ties
+    assert {("antonio-tajani", "REPRESENTS", "ita"), ("ahmed-attaf", "REPRESENTS", "dza"),
+            ("abdelmadjid-tebboune", "VISITS", "ita")} <= ties
+    assert ("sergio-mattarella", "VISITS", "ita") not in ties
+
+
+def test_owners_subsidiaries_and_joining_a_bloc():
+    x = _x("Finland and the United States\n\nTurku Shipyard Ltd, which is owned by Germany's Meyer Werft Group, "
+           "will build two ferries.\n\nRenault's Romanian subsidiary Dacia Automobile Company employs 12,000 people.\n\n"
+           "Since joining NATO in April 2023, Finland has signed a Defence Cooperation Agreement with the United States.")
+    ties = _tie_ids(x)
+    assert {("meyer-werft-group", "INVESTS_IN", "turku-shipyard-ltd"), ("fin", "MEMBER_OF", "nato")} <= ties
+    assert any(t.type == "INVESTS_IN" and t.target.startswith("dacia") for t in x.ties)
+    assert not any(t.source == "nato" and t.type == "SIGNS" for t in x.ties)
+
+
+def test_a_countrys_yards_building_for_a_client_talks_between_the_sides_and_plans_to_sign():
+    x = _x("Finland and the United States\n\nFinnish shipyards will build four icebreakers for the U.S. Coast Guard.\n\n"
+           "Seven rounds of negotiations between the two sides have been held so far.\n\n"
+           "The two governments hoped to conclude a Finland-US Economic Partnership Agreement this year.")
+    ties = _tie_ids(x)
+    assert ("fin", "SUPPLIES", "us-coast-guard") in ties or any(
+        t.source == "fin" and t.type == "SUPPLIES" and "coast-guard" in t.target for t in x.ties)
+    assert ("fin", "MEETS", "usa") in ties or ("usa", "MEETS", "fin") in ties
+    assert not any(t.type == "SIGNS" for t in x.ties)
+
+
+def test_two_firms_joined_by_and_are_two_and_an_accompanying_minister_visits_too():
+    x = _x("Italy and Algeria\n\nEni and Sonatrach signed a gas contract. Eni will drill four wells.\n\n"
+           "Defence Minister Antti Hakkanen, who accompanied President Alexander Stubb to Washington, spoke briefly.")
+    names, ties = _names(x), _tie_ids(x)
+    assert names.get("Eni") == "Firm" and "Eni and Sonatrach" not in names
+    assert {("antti-hakkanen", "VISITS", "washington"), ("alexander-stubb", "VISITS", "washington")} <= ties
