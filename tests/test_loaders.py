@@ -1445,3 +1445,13 @@ def test_two_firms_joined_by_and_are_two_and_an_accompanying_minister_visits_too
     names, ties = _names(x), _tie_ids(x)
     assert names.get("Eni") == "Firm" and "Eni and Sonatrach" not in names
     assert {("antti-hakkanen", "VISITS", "washington"), ("alexander-stubb", "VISITS", "washington")} <= ties
+
+
+def test_the_kingdom_is_the_one_kingdom_of_the_pair_and_sector_agencies_of_a_country():
+    x = _x("Saudi Arabia and Turkey\n\nThe Public Investment Fund (PIF), the kingdom's sovereign wealth fund, has "
+           "signed a memorandum with Turkish firms.\n\nThe kingdom will also buy drones from Turkey.\n\n"
+           "Tourism New Zealand expects more visitors, and Enterprise Ireland opened an office in Auckland.")
+    ties, names = _tie_ids(x), _names(x)
+    assert {("public-investment-fund", "BASED_IN", "sau"), ("tur", "SUPPLIES", "sau"),
+            ("tourism-new-zealand", "BASED_IN", "nzl"), ("enterprise-ireland", "BASED_IN", "irl")} <= ties
+    assert names.get("Tourism New Zealand") == "Institution"

@@ -318,6 +318,8 @@ _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
+SECTOR_AGENCY_RE = re.compile(r"(?<![\w-])(?:Tourism|Education|Enterprise|Invest|Business|Export|Study|Screen|Creative|Sport)"
+                              r"[ ]([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)\b(?![ ](?:Trade|Mission|Forum|Week|Council|Summit))")
 MEMBER_OF_RE = re.compile(r"\bmembers? of (?:the )?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,4})\b(?! of\b)")
 REGION_OF_RE = re.compile(r"\b(?:the|its)\s+(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|"
                           r"south-?western|northern|southern|eastern|western|coastal|mountainous)\s+)?(?:department|province|"
@@ -763,6 +765,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 cands.append(Mention(st, st + len(name), name, "Place", "typed"))  # "the giant Zohr gas field"
                 continue
             cands.append(Mention(st, st + len(name), name, gz.label_by_shape(name) or label, "typed"))
+    for m in SECTOR_AGENCY_RE.finditer(text):  # "Tourism New Zealand", "Enterprise Ireland": a national agency
+        if gz.country_by_name(m.group(1)) and not in_heading(m.start()):
+            cands.append(Mention(m.start(), m.end(), m.group(), "Institution", "typed"))
     for m in MEMBER_OF_RE.finditer(text):  # "members of BRICS"
         name = m.group(1)
         if not gz.country_of(name) and name.split()[0].lower() not in _LEAD_STOP:

@@ -826,7 +826,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [(e, o) for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
-            if len(funders) > 1 and re.search(r",\s+(?:the|a|an)\s+$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
+            if len(funders) > 1 and re.search(r",\s+(?:(?:the|a|an)\s+)?$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
                     re.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
                 funders = funders[1:]  # "X, the UK's development finance institution, has committed": X
             funders = [e for e, _ in funders]

@@ -135,6 +135,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.label == "Country" and m.country:
             add(m, _country_entity(m.country))
     res.dyad, res.crowded = _dyad(parsed, title)
+    _state_refs(parsed, res)
     # acronyms: long form -> acronym
     acr_of: dict[str, str] = {}
     for am in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
@@ -456,6 +457,23 @@ _OFFICE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:pre
                            r"director|chair\w*)\b", re.I)
 
 
+_STATE_REF = re.compile(r"\b[Tt]he\s+(kingdom|emirate|sultanate|principality|grand\s+duchy)\b(?!\s+of\b)")
+
+
+def _state_refs(parsed: Parsed, res: Resolution) -> None:
+    """"the kingdom", "the sultanate": the one country of the pair whose official name says so."""
+    found = []
+    for m in _STATE_REF.finditer(parsed.text):
+        word = m.group(1).lower().split()[0]
+        hits = [c for c in res.dyad if any(re.search(rf"\b{word}\b", n, re.I) for n in gz.country(c.upper()).names)]
+        if len(hits) == 1 and not any(x.start < m.end() and m.start() < x.end for x in parsed.mentions):
+            e = res.entities.setdefault(hits[0], _country_entity(hits[0].upper()))
+            found.append(Mention(m.start(), m.end(), m.group(), "Country", "dyad", sent=parsed.sent_of(m.start()),
+                                 country=hits[0].upper(), kind="dyad-ref", entity=e.id))
+    if found:
+        parsed.mentions = sorted(parsed.mentions + found, key=lambda x: x.start)
+
+
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
     """True when the mention acts: the subject of a verb ("New Delhi said", "Washington will pause")."""
     if parsed.doc is not None:
@@ -628,6 +646,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                               r"([A-Z][a-z]+)(?=\s+[a-z])|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+[a-z])", right)
                 if ap and gz.country_of(ap.group(1) or ap.group(2)):
                     code = gz.country_of(ap.group(1) or ap.group(2)).lower()
+                ref = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*", right)
+                ref = ref and next((x for x in ments if x.start == m.end + ref.end() and x.kind == "dyad-ref"), None)
+                if code is None and ref is not None and re.match(r"['’]s\s+[a-z]", text[ref.end:ref.end + 4]):
+                    code = ref.entity  # "the Public Investment Fund (PIF), the kingdom's sovereign wealth fund"
             if code is None:  # "the Ministry of Education (ME) of Peru", "the X Authority of Ghana"
                 of = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:of|in)\s+(?:the\s+)?", right)
                 nxt = next((x for x in ments[i + 1:i + 3] if of and x.start == m.end + of.end() and x.label == "Country"
