@@ -350,7 +350,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
               "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus",
-              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction", "constructions",
+              "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction", "constructions", "airports",
               "textile", "textiles", "garments", "apparel", "cement")),
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
@@ -376,7 +376,7 @@ _CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
 #: topic words that open the second half of a forum's name ("Ocean and Energy Dialogue")
 TOPIC_WORDS = (r"(?:Energy|Trade|Security|Economic|Economy|Defen[cs]e|Maritime|Climate|Technology|Investment|"
                r"Development|Cooperation|Innovation|Digital|Health|Education|Culture|Science|Research|Industry|"
-               r"Environment|Infrastructure|Connectivity)")
+               r"Environment|Infrastructure|Connectivity|Peace|Prosperity|Stability|Growth|Friendship|Progress|Migration)")
 
 
 @lru_cache(maxsize=65536)

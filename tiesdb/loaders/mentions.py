@@ -153,7 +153,7 @@ STATUS_RE = re.compile(r"\belevat\w*\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the)\s+[“\
 QUOTED_RE = re.compile(r"[“\"]([A-Z][^”\"]{2,60})[”\"]\s+(initiative|programme|program|project|exercise|"
                        r"mission|dialogue|framework|partnership|agreement|treaty|plan)", re.I)
 DYAD_RE = re.compile(r"\b(?:the|both|our|their)\s+(?:two\s+)?(countries|nations|sides|governments|states|"
-                     r"leaders|parties|presidents|prime ministers|ministers|heads of state|heads of government)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
+                     r"leaders|parties|presidents|prime ministers|ministers|co-chairs|heads of state|heads of government)\b|\bboth\s+(?:countries|nations|sides|governments|leaders)\b"
                      r"|\beach other['’]s countries\b", re.I)
 
 
@@ -276,7 +276,7 @@ _NAMETOK = (r"(?!(?:Minister|President|Secretary|Ambassador|Chancellor|Prime|For
             r"[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F-]+(?:['’](?!s\b)[A-Za-zß-öø-ÿ\u0100-\u024F]+)?"
             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024F][a-zß-öø-ÿ\u0100-\u024F]+)?")
 _PARTICLE = r"(?:[ ](?:bin|bint|ibn|al|el|da|de|del|dos|das|di|du|van|von|der|den|la|le)){0,2}"
-TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to)[ ](?:the[ ])?[A-Z][\w-]*(?:,?[ ](?:(?:of|for|and|the|on)[ ])*[A-Z][\w-]*)*?){{0,2}},?[ ]"
+TITLED_RE = re.compile(rf"\b(?i:{TITLES})(?:[ ](?:of|for|to|in)[ ](?:the[ ])?[A-Z][\w-]*(?:,?[ ](?:(?:of|for|and|the|on)[ ])*[A-Z][\w-]*)*?){{0,2}},?[ ]"
                        rf"(?:{_HONORIFIC}[ ])?"
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
@@ -327,7 +327,7 @@ REGION_OF_RE = re.compile(r"\b(?:the|its)\s+(?:(?:north|south|east|west|central|
                           r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s[A-Z][\w\u00C0-\u024F'’-]+)?)")
 CITY_OF_RE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|port|capital|province|region|island|village|state)(?: of|,) "
                         r"([A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)*)")
-_AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|"
+_AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memorandum|MoU|MOU|accord|pact|deal|arrangement|"
                     r"declaration|contract|charter|convention|road ?map|action plan|letter of intent|"
                     r"declaration of intent")
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",

@@ -369,7 +369,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     if home(p) and home(p) != pcode:
                         window = text[max(parsed.sents[i][0], off - 150): off]
                         if city != pl and meet_words and re.match(r"welcom|receiv|host", meet_words[-1].group()) and \
-                                not re.search(r"\b(?:is|was|were|are|being|been)\s+$", window[:meet_words[-1].start()]):
+                                not re.search(r"\((?:left|right|centre|center|L|R|C)\)", sent):  # (not a photo caption)
                             # "welcomed X at the Y Palace in Z": the venue too (not "held talks at the Y Palace")
                             T.add(p, pl, "VISITS", i, "meeting-abroad", 0.5)
                         T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
@@ -481,7 +481,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
             signers = [p for p in signers if p not in present]
             org_signers = [e for e, o in acts if e in orgs and o < verb and not re.search(
-                r"\b(?:joining|joined|join|membership\s+(?:of|in)|members?\s+of)\s+(?:the\s+)?$", text[max(0, o - 25):o])]
+                r"\b(?:joining|joined|join|membership\s+(?:of|in)|members?\s+of|(?:unit|subsidiary|arm|division|part|parent)\s+of"
+                r"(?:\s+[A-Z][\w.-]*['’]s)?)\s+(?:the\s+)?$", text[max(0, o - 45):o])]  # ("X, the unit of Korea's Y, signed")
             if org_signers:  # "A signed a 15-year agreement with B": B signs it too
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
                                 re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
@@ -688,7 +689,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # "Firm X is building six patrol vessels for the Y Navy": X works for Y (no investment of X's)
         built_for = None
         bf = re.search(r"\b(?:(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
-                       r"manufacturing|making|producing|dredging)|will\s+(?:build|construct|manufacture|produce))\b"
+                       r"manufacturing|making|producing|dredging)|(?:will|to)\s+(?:build|construct|manufacture|produce))\b"
                        r"[^.;]{0,120}?\bfor\s+(?:the\s+)?", sent)
         if bf:
             s0 = parsed.sents[i][0]
@@ -720,6 +721,24 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             sub = next((x for x in parsed.in_sent(i) if x.start == s0 + sm.end() and x.entity and lab.get(x.entity) == "Firm"), None)
             if owner is not None and sub is not None:
                 T.add(owner.entity, sub.entity, "INVESTS_IN", i, "owner", 0.5)
+        for pm in re.finditer(r"\bpaid\s+[^.;]{0,70}?\bfor\s+(?:the\s+)?(?:(?:[a-z][\w-]*|\d[\w.%-]*)\s+){0,3}", sent):
+            buyer = [e for e, o in acts if o < s0 + pm.start() and lab[e] in ("Firm", "Institution")][-1:]
+            bought = [e for e, o in acts if o == s0 + pm.end() and lab[e] == "Firm"]
+            if buyer and bought and buyer[0] != bought[0]:  # "State Grid paid $3 billion for power distributor CGE"
+                T.add(buyer[0], bought[0], "INVESTS_IN", i, "acquisition", 0.6, **({"amount": money(sent)[0],
+                      "currency": money(sent)[1]} if money(sent) else {}))
+        for wm in re.finditer(r"\binvest\w*\s+[^.;]{0,50}?\bwith\s+(?:[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?", sent):
+            left = [e for e, o in acts if o < s0 + wm.start() and lab[e] == "Firm"][-1:]
+            right = [e for e, o in acts if s0 + wm.end() - 1 <= o <= s0 + wm.end() + 1 and lab[e] == "Firm"]
+            if left and right and left[0] != right[0] and home(left[0]) != home(right[0]):
+                T.add(left[0], right[0], "PARTNERS_WITH", i, "invest-with", 0.5)  # "X will invest $1bn with Y's Z"
+        for tm in re.finditer(r"\b(?:travell?ed|went|flew|came|will\s+travel|is\s+travell?ing)\s+to\s+[A-Z][^.;,]{0,30}?\s+for\s+the\s+", sent):
+            who = [e for e, o in acts if o < s0 + tm.start() and e in people][-1:]
+            forum = [e for e, o in acts if o == s0 + tm.end() - 4 or o == s0 + tm.end() and lab[e] == "Initiative"]
+            for p_ in who:
+                for f_ in forum:
+                    if lab[f_] == "Initiative":
+                        T.add(p_, f_, "PARTICIPATES_IN", i, "travel-for", 0.5)  # "Boric travelled to China for the X Forum"
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
@@ -783,7 +802,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     continue
                 after = text[m.end:parsed.sents[i][1]]
                 sells = m.kind == "demonym" and re.match(r"(?:\s+[a-z][\w-]*){0,3}\s+exports\b", after) or \
-                    m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export(?:s|ed|ing)?|sells?|sold|selling)\b", after) or \
+                    m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export(?:s|ed|ing)?|sells?|sold|selling|ships|shipped)\b", after) or \
                     m.kind == "demonym" and re.search(r"\b(?:buyers?|importers?|destinations?|purchasers?|markets?)\s+"
                                                       r"(?:of|for)\s+(?:the\s+)?$", text[s0:m.start])
                 if sells:
@@ -803,9 +822,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                            lab.get(x.entity) in ("Country", "Firm")), None)
             others = [x.entity for x in parsed.in_sent(i) if sm.group("other") and x.entity and lab.get(x.entity) == "Country"
                       and s0 + sm.start("other") <= x.start < s0 + sm.end("other")]
+            aid = re.search(r"\b(?:provider|source)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:assistance|aid|ODA|loans|grants|financing|"
+                            r"funding)\b", sm.group())  # "Japan has been Mongolia's biggest provider of development assistance"
             for f in [seller, *others]:
                 if f and buyer and f != buyer:
-                    T.add(f, buyer, "SUPPLIES", i, "supplier-of", 0.5)
+                    T.add(f, buyer, "FUNDS" if aid else "SUPPLIES", i, "supplier-of", 0.5)
         # "Qatar was among the first foreign buyers of Baykar's drones": the firm supplies the buyer
         for bm in re.finditer(r"\s+(?:is|was|are|were|has been|became)\s+(?:also\s+)?(?:one\s+of\s+|among\s+)the\s+"
                               r"(?:[\w-]+\s+){0,3}?(?:buyers|customers|clients|operators|users|importers)\s+of\s+(?:the\s+)?", sent):
@@ -830,11 +851,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     re.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
                 funders = funders[1:]  # "X, the UK's development finance institution, has committed": X
             funders = [e for e, _ in funders]
+            if not funders:  # "Albanese pledged A$94.5 million for Vietnam": the leader's country funds
+                funders = [home(p) for p, o in acts if o < off and p in people and home(p) in dyad][-1:]
+                for c in funders:
+                    lab.setdefault(c, "Country")
             frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
                 re.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
             if frm:  # "with financing from the X Bank": the funder comes after "from"
                 after = parsed.sents[i][0] + fm.start() + frm.end()
-                funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
+                funders = [(e, o) for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:2]
+                if len(funders) == 2 and lab[funders[0][0]] == "Country" and lab[funders[1][0]] != "Country" and \
+                        re.fullmatch(r"[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3}", text[funders[0][1]:funders[1][1]]):
+                    funders = funders[1:]  # "a grant from the German development bank KfW": KfW
+                funders = [e for e, _ in funders][:1]
                 off = parsed.sents[i][0]  # the recipient is what the sentence is about
                 funders = funders if funders else []
             ms = parsed.in_sent(i)

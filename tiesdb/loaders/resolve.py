@@ -124,7 +124,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
             re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
         poss = re.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:support|suppliers?|buyers?|customers?|largest\s+market|position|policy|policies|stance|decision|response|request|offer|"
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
-                        r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?)\b",
+                        r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?|presence|"
+                        r"diplomacy|diplomatic|foreign|economy|leadership|military|relationship|outreach|overtures?|pivot|"
+                        r"courtship|sway|reach|grip|embrace|closest|largest|biggest|main|top)\b",
                         text[m.end:m.end + 40])  # "Rome's support": the government
         buyer = re.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
@@ -494,7 +496,7 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
     after = re.sub(r"^,\s+(?:for its part|in turn|meanwhile|for its side|in response|however),", "", after)
     return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
                          r"sells|sold|buys|bought|exports|exported|imports|imported|supplies|supplied|"
-                         r"welcomed|welcomes|rejected|signed|hopes?|hoped|believes?|insists?|insisted|accused|warned|sees|saw|"
+                         r"welcomed|welcomes|rejected|signed|hopes?|hoped|wish(?:es|ed)?|believes?|insists?|insisted|accused|warned|sees|saw|"
                          r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
                          r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
                          r"tries|tried|pulled|withdrew|upgraded|downgraded|responded|reacted|denied|confirmed|vowed|"
