@@ -131,7 +131,7 @@ def tagged(spacy_doc: Any, start: int, end: int) -> list[tuple[int, str, str, st
 
 # -- rule-based patterns ----------------------------------------------------------------------
 _TOK = r"(?:[A-Z](?:[\w’'&\u2013-]|\.(?=\w))*|\d{4}(?:[\u2013-]\d{2,4})?|\([A-Z][\w ]*\))"
-_CONN = r"(?:[ \t]+(?:of|on|for[ ]an?|for|and|the|between|de|da|del|es)){1,2}[ \t]+"
+_CONN = r"(?:[ \t]+(?:of|on|for[ ]an?|for|and|the|between|de|da|del|es|für)){1,2}[ \t]+"
 NAME_RE = re.compile(rf"{_TOK}(?:(?:[ \t]+|{_CONN}){_TOK})*")
 _LEAD_STOP = {"the", "a", "an", "in", "on", "at", "during", "according", "after", "before", "with", "by",
               "as", "and", "but", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
@@ -412,6 +412,9 @@ def _extend_listed(text: str, s: int, e: int) -> int:
     Research and Innovation (SERI)" (the acronym's letters are initials of the whole name, in order)."""
     m = _LISTED_RE.match(text, e)
     if not m or "," not in m.group():
+        bare = re.match(rf"(?:,[ ]{gz.TOPIC_WORDS}|,[ ]Jobs)*,?[ ]and[ ]{gz.TOPIC_WORDS}(?![\w-])(?![ ][A-Z])", text[e:e + 80])
+        if bare and "," in bare.group() and re.search(r"[ ](?:for|of)[ ][A-Z][\w-]*$", text[s:e]):
+            return e + bare.end()  # "the X Centre for Jobs, Migration and Development": topics listed in the name
         return e
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", text[s:m.end()]))
     it = iter(initials)
@@ -900,8 +903,9 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     parts = [(s, s + am.start()), (s + am.end(), e)]  # "Ministry of Education and Training and X University"
                     break
                 continue  # a portfolio: "Ministry of Foreign Affairs and International Cooperation"
-            if re.fullmatch(rf"{gz.TOPIC_WORDS}[ ][A-Z][a-z]+", text[s + am.end():e]):
-                continue  # "the X–Y Ocean and Energy Dialogue": one forum on two topics
+            if re.fullmatch(rf"{gz.TOPIC_WORDS}[ ][A-Z][a-z]+", text[s + am.end():e]) or \
+                    re.fullmatch(gz.TOPIC_WORDS, text[s + am.end():e]) and re.search(r"[ ](?:for|of)[ ]", text[s:s + am.start()]):
+                continue  # "the X–Y Ocean and Energy Dialogue", "Partnership for Peace and Prosperity": one name
             if gz.label_by_shape(text[s:s + am.start()]) or re.search(r"\([A-Z][A-Za-z]{1,9}\)$", text[s:s + am.start()]) or (
                     # "Firm A Robotics and Firm B Engineering", "the X Community (XC) and the Y Union"
                     am.group(1) and gz.label_by_shape(text[s + am.end():e]) == "Mission"):  # "Abuja and the Embassy of X"

@@ -115,8 +115,16 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if e.id not in ents:
             ents[e.id] = e
         ents[e.id].add_alias(m.text)
+        if getattr(m, "region_name", None) and e.label == "Place":
+            ents[e.id].add_alias(m.region_name)
         m.entity = e.id
 
+    # a place named with its kind after it ("the Navoi region") is also called so
+    for m in parsed.mentions:
+        kind = re.match(r"[ ](region|province|prefecture|county|district|oblast)\b", text[m.end:m.end + 12]) \
+            if m.label == "Place" else None
+        if kind:
+            m.region_name = f"{m.text} {kind.group(1)}"
     # capitals used as actors ("New Delhi said") are their country
     for j, m in enumerate(parsed.mentions):
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
