@@ -1455,3 +1455,40 @@ def test_the_kingdom_is_the_one_kingdom_of_the_pair_and_sector_agencies_of_a_cou
     assert {("public-investment-fund", "BASED_IN", "sau"), ("tur", "SUPPLIES", "sau"),
             ("tourism-new-zealand", "BASED_IN", "nzl"), ("enterprise-ireland", "BASED_IN", "irl")} <= ties
     assert names.get("Tourism New Zealand") == "Institution"
+
+
+# -- round 18: rules found on blind9, each checked on sentences written for it ---------------------
+def test_listed_topics_in_a_name_region_names_and_providers_of_aid():
+    x = _x("Nigeria and Germany\n\nThey work through the Nigerian-German Centre for Jobs, Migration and Development "
+           "in Lagos.\n\nThey reaffirmed their Special Strategic Partnership for Peace and Prosperity.\n\n"
+           "Orano mines uranium in the Navoi region.\n\nGermany has been Nigeria's biggest provider of development "
+           "assistance.\n\nMuch of what Nigeria ships to Germany is crude oil.")
+    names, ties = _names(x), _tie_ids(x)
+    assert names.get("Nigerian-German Centre for Jobs, Migration and Development")
+    assert names.get("Special Strategic Partnership for Peace and Prosperity") == "Initiative"
+    assert names.get("Navoi region") == "Place"
+    assert {("deu", "FUNDS", "nga"), ("nga", "SUPPLIES", "deu")} <= ties
+    assert ("deu", "SUPPLIES", "nga") not in ties
+
+
+def test_leaders_pledging_funders_after_from_purchases_and_investing_with():
+    x = _x("Australia and Vietnam\n\nAustralian Prime Minister Anthony Albanese pledged A$90 million in development assistance for "
+           "Vietnam.\n\nThey reviewed a €20 million grant from the German development bank KfW to the Rural "
+           "Electrification Agency (REA).\n\nState Grid Corporation of China paid $3 billion for power distributor "
+           "Compania General de Electricidad (CGE).\n\nMarubeni Corp will invest 12 billion yen with Mongolia's "
+           "Newcom Group in a wind farm.")
+    ties = _tie_ids(x)
+    assert ("aus", "FUNDS", "vnm") in ties
+    assert ("kfw", "FUNDS", "rural-electrification-agency") in ties and ("deu", "FUNDS", "kfw") not in ties
+    assert ("state-grid-corporation-of-china", "INVESTS_IN", "compania-general-de-electricidad") in ties
+    assert ("marubeni-corp", "PARTNERS_WITH", "newcom-group") in ties or \
+        ("newcom-group", "PARTNERS_WITH", "marubeni-corp") in ties
+
+
+def test_received_at_a_venue_visits_it_but_not_in_a_photo_caption():
+    x = _x("Greece and India\n\nPrime Minister Kyriakos Mitsotakis was received on Wednesday by the Prime Minister of "
+           "India, Narendra Modi, at Hyderabad House in New Delhi.\n\nGreek Prime Minister Kyriakos Mitsotakis (left) is "
+           "welcomed by Indian President Droupadi Murmu at Rashtrapati Bhavan in New Delhi.")
+    ties = _tie_ids(x)
+    assert ("kyriakos-mitsotakis", "VISITS", "hyderabad-house") in ties
+    assert ("kyriakos-mitsotakis", "VISITS", "rashtrapati-bhavan") not in ties

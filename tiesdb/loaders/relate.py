@@ -792,7 +792,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(f, b, "SUPPLIES", i, "supply", 0.5)
         # SUPPLIES between the two countries read off trade wording ("X is the largest buyer of DEMONYM cocoa",
         # "the main destination of DEMONYM gold exports", "with X mainly exporting A and importing B")
-        if len(dyad) == 2 and re.search(r"\b(?:export|import|buyer|destination|purchaser|market)", sent, re.I):
+        if len(dyad) == 2 and re.search(r"\b(?:export|import|buyer|destination|purchaser|market|ships\b|shipped\b)", sent, re.I):
             s0 = parsed.sents[i][0]
             for m in parsed.in_sent(i):
                 if m.entity not in dyad or m.kind not in ("name", "demonym", "capital"):
@@ -823,7 +823,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             others = [x.entity for x in parsed.in_sent(i) if sm.group("other") and x.entity and lab.get(x.entity) == "Country"
                       and s0 + sm.start("other") <= x.start < s0 + sm.end("other")]
             aid = re.search(r"\b(?:provider|source)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:assistance|aid|ODA|loans|grants|financing|"
-                            r"funding)\b", sm.group())  # "Japan has been Mongolia's biggest provider of development assistance"
+                            r"funding)\b", sent[sm.start():sm.end() + 50])  # "Japan has been Mongolia's biggest provider of development assistance"
             for f in [seller, *others]:
                 if f and buyer and f != buyer:
                     T.add(f, buyer, "FUNDS" if aid else "SUPPLIES", i, "supplier-of", 0.5)
@@ -876,7 +876,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             owned = {e for e, o in acts if lab[e] == "Country" and any(
                 lab[b] in ("Institution", "Firm") and re.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
                 for b, ob in acts if o < ob < o + 60)}
-            recips = [r for r in recips if r not in owned]  # "a grant to Mexico's National Water Commission": the body
+            recips = [r for r in recips if r not in owned and r not in funders[:1]]  # "a grant to Mexico's National Water Commission"
             to = [e for e, o in acts if o > off and e in recips and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, o - 8):o])]
             if to and not frm:  # "$500 million in Foreign Military Financing to the Armed Forces": the one it goes to
                 recips = to + [r for r in recips if r not in to]
