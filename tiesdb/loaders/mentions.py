@@ -796,7 +796,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             ds += len(words[0]) + 1  # "a separate agreement on labour migration": the agreement on ...
             words = words[1:]
         while re.search(r"\s(?:on|for|of|and|to|in|the)$", text[ds:de]):  # "... on renewable energy on (Wednesday)"
-            de = ds + text[ds:de].rstrip().rsplit(None, 1)[0].__len__()
+            de = ds + len(text[ds:de].rstrip().rsplit(None, 1)[0])
         desc = text[ds:de]
         if set(desc.split()[:-1]) <= _VAGUE and not re.search(r"\s(?:on|for)\s", desc) and not (
                 desc.lower() in ("memorandum", "memorandum of understanding", "mou") and

@@ -367,7 +367,6 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     continue
                 for p in [x for x in (people or leaders) if not former(x) and not posted(x)]:
                     if home(p) and home(p) != pcode:
-                        window = text[max(parsed.sents[i][0], off - 150): off]
                         if city != pl and meet_words and re.match(r"welcom|receiv|host", meet_words[-1].group()) and \
                                 not re.search(r"\((?:left|right|centre|center|L|R|C)\)", sent):  # (not a photo caption)
                             # "welcomed X at the Y Palace in Z": the venue too (not "held talks at the Y Palace")
@@ -460,14 +459,15 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         if c and len(c) == 3 and c != home(v):
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         # SIGNS / PARTICIPATES_IN for agreements
-        intent = SIGN.search(sent) and re.search(
+        sign = SIGN.search(sent)
+        intent = sign and re.search(
             r"\b(?:work(?:ing)?\s+(?:for|towards?)|push(?:ing)?\s+for|call(?:s|ed)?\s+for|hop(?:e|es|ed|ing)\s+for|look(?:s|ed)?\s+"
             r"forward\s+to|await\w*|pending|prospects?\s+of|aim(?:s|ed)?\s+(?:at|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
             r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned)?|aim(?:s|ed)?|seek(?:s|ing)?|sought|want(?:s|ed)?|intend(?:s|ed)?|"
             r"wish(?:es|ed)?)\s+to\s+$",
-            sent[:SIGN.search(sent).start()])  # "undertook to work for the swift signature of X": not signed yet
-        if agreements and SIGN.search(sent) and not intent:
-            verb = parsed.sents[i][0] + SIGN.search(sent).start()
+            sent[:sign.start()])  # "undertook to work for the swift signature of X": not signed yet
+        if agreements and sign and not intent:
+            verb = parsed.sents[i][0] + sign.start()
             witnessed = re.search(r"\b(?:witness\w*|welcom\w*|hail\w*|applaud\w*|not(?:ed|ing)|attend\w*|celebrat\w*)\b"
                                   r"[^.;]{0,12}\bthe\s+$", text[parsed.sents[i][0]:verb]) or \
                 re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])  # "welcomed the signing of"
@@ -696,10 +696,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             maker = [e for e, o in acts if o < s0 + bf.start() and (lab[e] == "Firm" or lab[e] == "Country" and re.match(
                 r"\w+\s+(?:[a-z]+\s+)?(?:shipyards|yards|firms|companies|manufacturers|makers|builders|contractors)\b",
                 text[o:o + 40]))][-1:]  # "Finnish shipyards will build four icebreakers for the U.S. Coast Guard"
-            at = next((x for x in parsed.in_sent(i) if x.start == s0 + bf.end() and x.entity), None)
-            poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", text[at.end:at.end + 3])
-            if poss:  # "for Indonesia's Ministry of Public Works": the ministry
-                at = next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None)
+            at = _named_at(parsed, i, s0 + bf.end(), lab)  # "for Indonesia's Ministry of Public Works": the ministry
             if maker and at is not None and lab.get(at.entity) in ("Country", "Institution", "Firm"):
                 built_for = maker[0]
                 if at.entity != home(maker[0]):
@@ -709,10 +706,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         for om in re.finditer(r",\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
                               r"(?:the\s+)?|,\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate)\s+of\s+(?:the\s+)?", sent):
             owned = [e for e, o in acts if o < s0 + om.start() and lab[e] in ("Firm", "Institution")][-1:]
-            at = next((x for x in parsed.in_sent(i) if x.start == s0 + om.end() and x.entity), None)
-            poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", text[at.end:at.end + 3])
-            if poss:  # "owned by Canada's Davie Group": the group
-                at = next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None)
+            at = _named_at(parsed, i, s0 + om.end(), lab)  # "owned by Canada's Davie Group": the group
             if owned and at is not None and lab.get(at.entity) in ("Firm", "Institution", "Country"):
                 T.add(at.entity, owned[0], "INVESTS_IN", i, "owner", 0.5)
         for sm in re.finditer(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:subsidiary|unit|affiliate)\s+(?=[A-Z])", sent):
@@ -725,8 +719,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             buyer = [e for e, o in acts if o < s0 + pm.start() and lab[e] in ("Firm", "Institution")][-1:]
             bought = [e for e, o in acts if o == s0 + pm.end() and lab[e] == "Firm"]
             if buyer and bought and buyer[0] != bought[0]:  # "State Grid paid $3 billion for power distributor CGE"
-                T.add(buyer[0], bought[0], "INVESTS_IN", i, "acquisition", 0.6, **({"amount": money(sent)[0],
-                      "currency": money(sent)[1]} if money(sent) else {}))
+                amt = money(sent)
+                T.add(buyer[0], bought[0], "INVESTS_IN", i, "acquisition", 0.6,
+                      **({"amount": amt[0], "currency": amt[1]} if amt else {}))
         for wm in re.finditer(r"\binvest\w*\s+[^.;]{0,50}?\bwith\s+(?:[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?", sent):
             left = [e for e, o in acts if o < s0 + wm.start() and lab[e] == "Firm"][-1:]
             right = [e for e, o in acts if s0 + wm.end() - 1 <= o <= s0 + wm.end() + 1 and lab[e] == "Firm"]
@@ -734,11 +729,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 T.add(left[0], right[0], "PARTNERS_WITH", i, "invest-with", 0.5)  # "X will invest $1bn with Y's Z"
         for tm in re.finditer(r"\b(?:travell?ed|went|flew|came|will\s+travel|is\s+travell?ing)\s+to\s+[A-Z][^.;,]{0,30}?\s+for\s+the\s+", sent):
             who = [e for e, o in acts if o < s0 + tm.start() and e in people][-1:]
-            forum = [e for e, o in acts if o == s0 + tm.end() - 4 or o == s0 + tm.end() and lab[e] == "Initiative"]
+            forum = [e for e, o in acts if o in (s0 + tm.end() - 4, s0 + tm.end()) and lab[e] == "Initiative"]
             for p_ in who:
                 for f_ in forum:
-                    if lab[f_] == "Initiative":
-                        T.add(p_, f_, "PARTICIPATES_IN", i, "travel-for", 0.5)  # "Boric travelled to China for the X Forum"
+                    T.add(p_, f_, "PARTICIPATES_IN", i, "travel-for", 0.5)  # "Boric travelled to China for the X Forum"
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
@@ -988,6 +982,14 @@ def _stake_of_another(parsed: Parsed, i: int, m, tgt) -> bool:
         return False
     return any(m.end < x.start < m.end + inv.start() and x.entity and x.entity != m.entity and
                x.label in ("Firm", "Person", "Institution", "Country") for x in parsed.in_sent(i))
+
+
+def _named_at(parsed: Parsed, i: int, pos: int, lab: dict[str, str]):
+    """The mention with an entity starting at ``pos`` in sentence i, passing over a possessive country
+    ("Canada's Davie Group": the group)."""
+    at = next((x for x in parsed.in_sent(i) if x.start == pos and x.entity), None)
+    poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", parsed.text[at.end:at.end + 3])
+    return next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None) if poss else at
 
 
 def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:

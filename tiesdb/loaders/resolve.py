@@ -115,16 +115,13 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if e.id not in ents:
             ents[e.id] = e
         ents[e.id].add_alias(m.text)
-        if getattr(m, "region_name", None) and e.label == "Place":
-            ents[e.id].add_alias(m.region_name)
+        if m.start in region_names and e.label == "Place":
+            ents[e.id].add_alias(region_names[m.start])
         m.entity = e.id
 
     # a place named with its kind after it ("the Navoi region") is also called so
-    for m in parsed.mentions:
-        kind = re.match(r"[ ](region|province|prefecture|county|district|oblast)\b", text[m.end:m.end + 12]) \
-            if m.label == "Place" else None
-        if kind:
-            m.region_name = f"{m.text} {kind.group(1)}"
+    region_names = {m.start: f"{m.text} {kind.group(1)}" for m in parsed.mentions if m.label == "Place" and (
+        kind := re.match(r"[ ](region|province|prefecture|county|district|oblast)\b", text[m.end:m.end + 12]))}
     # capitals used as actors ("New Delhi said") are their country
     for j, m in enumerate(parsed.mentions):
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
@@ -864,12 +861,19 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
                             r"(?:leading|heading|on)\b)", parsed.text[m.end:s1])  # "X announced it in C, where she is leading a delegation"
         if vm:
             x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.entity), None)
-            code = x and (x.entity if x.label == "Country" else  # "a state visit to Paris": to France
-                          (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad)) or "").lower()
-                          if x.label == "Place" else None)
+            code = x and _mention_country(x, res)  # "a state visit to Paris": to France
             if code in res.dyad:
                 found.add(code)
     return found.pop() if len(found) == 1 else None
+
+
+def _mention_country(x: Mention, res: Resolution, **population: int) -> str | None:
+    """The country a Country mention names, or (by the gazetteer) the country of a Place mention."""
+    if x.label == "Country":
+        return x.entity
+    if x.label == "Place":
+        return (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad), **population) or "").lower()
+    return None
 
 
 def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
@@ -882,8 +886,7 @@ def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
         for x in parsed.in_sent(m.sent):
             if x.start > m.end and x.entity and x.label in ("Place", "Country") and \
                     re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, x.start - 8):x.start]):
-                code = x.entity if x.label == "Country" else \
-                    (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000) or "").lower()
+                code = _mention_country(x, res, population=100_000)
                 if code in res.dyad:
                     found.add(code)
                     break
@@ -934,16 +937,14 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
                         r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
     org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
                 and res.entities[x.entity].label in ("Firm", "Institution")), None)
-    if officer is None and re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:chairman|chairwoman|chair|chief executive|"
-                                     r"chief executive officer|CEO|founder|head|president|managing director|director[ -]general|"
-                                     r"director|governor|chief)\s*,\s*$", left):
-        officer = True  # "KAI's chief executive, Kang Goo-young"
-        between = parsed.text[org.end:m.start] if org is not None else ""
-        if org is not None and re.fullmatch(r"['’]s\s+[^,]*,\s*", between) and m.start - org.end < 45:
-            res.office[eid] = org.entity
-            res.titled.add(eid)
-            return res.home.get(org.entity, (None,))[0]
-        officer = None
+    if officer is None and org is not None and m.start - org.end < 45 and \
+            re.fullmatch(r"['’]s\s+[^,]*,\s*", parsed.text[org.end:m.start]) and \
+            re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:chairman|chairwoman|chair|chief executive|"
+                      r"chief executive officer|CEO|founder|head|president|managing director|director[ -]general|"
+                      r"director|governor|chief)\s*,\s*$", left):
+        res.office[eid] = org.entity  # "KAI's chief executive, Kang Goo-young"
+        res.titled.add(eid)
+        return res.home.get(org.entity, (None,))[0]
     if officer and org is not None and m.start - org.end < 25 and "," not in parsed.text[org.end:m.start]:
         # "Hyundai chairman X": an officer of the firm (not "the fund X, Indonesian President Y")
         res.office[eid] = org.entity
