@@ -1492,3 +1492,14 @@ def test_received_at_a_venue_visits_it_but_not_in_a_photo_caption():
     ties = _tie_ids(x)
     assert ("kyriakos-mitsotakis", "VISITS", "hyderabad-house") in ties
     assert ("kyriakos-mitsotakis", "VISITS", "rashtrapati-bhavan") not in ties
+
+
+def test_extraction_does_not_depend_on_the_hash_seed():
+    """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
+    script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "
+              "docs = [d for f in sys.argv[1:] for d in iter_read(Path(f))]; "
+              "print(json.dumps([x.to_dict() for x in extract_many(docs)], sort_keys=True))")
+    folders = [str(HERE / "fixtures" / name / "articles") for name in ("blind9", "blind10")]
+    outs = [subprocess.run([sys.executable, "-c", script, *folders], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "3", "5")]
+    assert outs[0] and outs[0] == outs[1] == outs[2]

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from tiesdb.graph.model import Document
+from tiesdb.loaders import rx
 
 _NAV = {
     "top of page", "bottom of page", "comments", "comment", "share", "share this", "share this article",
@@ -57,18 +58,18 @@ def is_noise_line(line: str) -> bool:
         return True
     if low in _NAV or _NAV_PREFIX.match(s):
         return True
-    if not re.search(r"[A-Za-z]{2}", s):  # no English word at all (another script, symbols)
+    if not rx.search(r"[A-Za-z]{2}", s):  # no English word at all (another script, symbols)
         return True
     if _BYLINE.match(s) and len(s.split()) <= 12:
         return True
     if s.count(" | ") >= 2:  # "date | Press release | Distributed by ..."
         return True
-    if " | " in s and (len(s.split()) <= 4 or any(re.match(r"(?:published|updated|posted|last updated)\b", part.strip(), re.I)
+    if " | " in s and (len(s.split()) <= 4 or any(rx.match(r"(?:published|updated|posted|last updated)\b", part.strip(), re.I)
                                                   for part in s.split(" | "))):
         return True  # "BUSINESS | Investment", "By AFP staff | Published 9:42 GMT, 3 June 2025"
-    if re.fullmatch(r"[-\u2013\u2014]\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}", s):
+    if rx.fullmatch(r"[-\u2013\u2014]\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}", s):
         return True  # "- AFP": an agency's sign-off
-    if re.fullmatch(r"[A-Z][\w.'’&-]*(\s+[A-Z][\w.'’&-]*){0,2}", s) and len(s) < 30:
+    if rx.fullmatch(r"[A-Z][\w.'’&-]*(\s+[A-Z][\w.'’&-]*){0,2}", s) and len(s) < 30:
         return True  # a bare name on its own line: a credit, a channel or a logo
     return False
 
@@ -81,7 +82,7 @@ def _strip_credits(line: str) -> str:
 
 
 def _key(line: str) -> str:
-    return re.sub(r"\W+", " ", _strip_credits(line)).lower().strip()
+    return rx.sub(r"\W+", " ", _strip_credits(line)).lower().strip()
 
 
 def clean_text(text: str) -> str:
@@ -107,7 +108,7 @@ def clean_text(text: str) -> str:
     for i, line in enumerate(lines):  # "Related stories" and the bulleted links under it
         if _RELATED.match(line.strip(" .|")):
             related = True
-        elif related and re.match(r"[-\u2013\u2014\u2022*>]\s", line):
+        elif related and rx.match(r"[-\u2013\u2014\u2022*>]\s", line):
             drop.add(i)
         else:
             related = False

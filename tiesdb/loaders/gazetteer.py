@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from tiesdb.loaders import rx
+
 
 @dataclass
 class Country:
@@ -121,7 +123,7 @@ def any_of(words: Iterable[str]) -> str:
     Examples
     --------
     >>> import re
-    >>> re.findall(any_of(["Niger", "Nigeria", "Nigerian"]), "Nigerian and Niger")
+    >>> rx.findall(any_of(["Niger", "Nigeria", "Nigerian"]), "Nigerian and Niger")
     ['Nigerian', 'Niger']
     """
     trie: dict = {}
@@ -150,7 +152,7 @@ def fold(s: str) -> str:
 def norm(s: str) -> str:
     """Lower case, curly quotes straightened, accents kept, spaces collapsed, no leading "the"."""
     s = unicodedata.normalize("NFKC", s).replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"^the\s+", "", " ".join(s.split()), flags=re.I)
+    s = rx.sub(r"^the\s+", "", " ".join(s.split()), flags=re.I)
     return s.lower().strip(" .,;:")
 
 
@@ -266,7 +268,7 @@ def _places() -> dict[str, tuple[str, str, int]]:
     for continent in ("asia", "europe", "africa", "america", "oceania", "antarctica", "state", "city"):
         out.pop(continent, None)
     for sub in pycountry.subdivisions:
-        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
+        name = rx.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
         code = a2to3.get(sub.country_code)
         for key in {norm(name), fold(norm(name))}:  # "Gujarāt" is also written "Gujarat"
             if code:
@@ -393,32 +395,32 @@ def label_by_shape(name: str) -> str | None:
     >>> label_by_shape("Supply Chain Resilience Initiative")
     'Initiative'
     """
-    if re.match(r"(?:joint|bilateral|binational|intergovernmental|high[- ]level|strategic)\b.*\b(?:commission|council|committee)$",
+    if rx.match(r"(?:joint|bilateral|binational|intergovernmental|high[- ]level|strategic)\b.*\b(?:commission|council|committee)$",
                 name.strip(), re.I):
         return "Initiative"
-    pair = re.match(r"([A-Z][\w\u00C0-\u024F ]*?)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s.*\b(?:commission|council|committee)$",
+    pair = rx.match(r"([A-Z][\w\u00C0-\u024F ]*?)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s.*\b(?:commission|council|committee)$",
                     name.strip(), re.I)
     if pair and country_of(pair.group(1)) and country_of(pair.group(2)):
         return "Initiative"  # a body of two countries ("Saudi-Turkish Coordination Council") is a bilateral forum
-    if re.match(r"(?:letter|declaration|memorandum) of (?:intent|understanding)\b", name.strip(), re.I):
+    if rx.match(r"(?:letter|declaration|memorandum) of (?:intent|understanding)\b", name.strip(), re.I):
         return "Agreement"
-    if re.search(r"\bvisits?$", name.strip(), re.I):
+    if rx.search(r"\bvisits?$", name.strip(), re.I):
         return None  # "State Visit": an event, not a place or body
-    topic = re.search(rf"\s+and\s+{TOPIC_WORDS}\s+([A-Z][a-z]+)$", name.strip())
+    topic = rx.search(rf"\s+and\s+{TOPIC_WORDS}\s+([A-Z][a-z]+)$", name.strip())
     if topic and topic.group(1).lower() in _SHAPE_INDEX:  # "the X–Y Ocean and Energy Dialogue": the dialogue
         return _SHAPE_INDEX[topic.group(1).lower()]
-    clean = re.sub(r"\(.*?\)", " ", name)
-    clean = re.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
-    tail = [w.strip(".,'’\"“”").lower() for w in re.split(r"[\s\u2013-]+", clean)[-2:]]
+    clean = rx.sub(r"\(.*?\)", " ", name)
+    clean = rx.sub(r"[\d\u2013-]+$", "", clean.strip()).strip()
+    tail = [w.strip(".,'’\"“”").lower() for w in rx.split(r"[\s\u2013-]+", clean)[-2:]]
     last = tail[-1]
-    if " and " in clean and " ".join(tail) not in _SHAPE_INDEX and not re.search(r"\s(?:of|on|for|between|in|to|with|at)\s", clean, re.I) and \
+    if " and " in clean and " ".join(tail) not in _SHAPE_INDEX and not rx.search(r"\s(?:of|on|for|between|in|to|with|at)\s", clean, re.I) and \
             _SHAPE_INDEX.get(last) in ("Institution", "Firm", "Mission"):
         return _SHAPE_INDEX[last]  # "Turkish Cooperation and Coordination Agency": the head is the last word
     head = _CONNECTOR.split(clean, maxsplit=1)[0]
     # "Comprehensive and Progressive Agreement for Trans-Pacific Partnership": the head is before "for"
-    head2 = re.split(r"\s+(?:of|on|for|between|in|to|with|at)\s+", clean, maxsplit=1, flags=re.I)[0]
+    head2 = rx.split(r"\s+(?:of|on|for|between|in|to|with|at)\s+", clean, maxsplit=1, flags=re.I)[0]
     for part in ((head2, head, clean) if head2 != clean else (head, clean)):
-        words = [w.strip(".,'’\"“”").lower() for w in re.split(r"[\s\u2013-]+", part) if w]
+        words = [w.strip(".,'’\"“”").lower() for w in rx.split(r"[\s\u2013-]+", part) if w]
         for i in range(len(words) - 1, -1, -1):
             two = " ".join(words[i:i + 2])
             if i + 1 < len(words) and two in _SHAPE_INDEX:

@@ -15,6 +15,7 @@ from itertools import combinations
 from tiesdb.graph import schema
 from tiesdb.graph.model import Document, Tie
 from tiesdb.loaders import gazetteer as gz
+from tiesdb.loaders import rx
 from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _SIGNED_BETWEEN, Parsed
 from tiesdb.loaders.resolve import Resolution, _country_entity
 
@@ -188,7 +189,7 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’
 def _phrase_end(rest: str) -> int:
     """Where a "signed by A and B" list ends in ``rest`` (the text after "by"): at a new clause."""
     m = _NEW_CLAUSE.search(rest)
-    aside = re.search(r",\s+(?:during|after|before|while|when|amid|as part of|on the sidelines of)\s", rest)
+    aside = rx.search(r",\s+(?:during|after|before|while|when|amid|as part of|on the sidelines of)\s", rest)
     return min(m.start() if m else len(rest), aside.start() if aside else len(rest))  # (", during a visit by X")
 
 
@@ -218,10 +219,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         lab = ents[eid].label
         if lab == "Person":
             T.add(eid, code, "REPRESENTS", s, "title-country", 0.8 if stated else 0.5, implied=not stated)
-        elif lab in ("Initiative", "Mission") and not re.search(r"embassy|consulate|high commission",
+        elif lab in ("Initiative", "Mission") and not rx.search(r"embassy|consulate|high commission",
                                                               ents[eid].name, re.I):
             T.add(code, eid, "PARTICIPATES_IN", s, "owner", 0.6)
-        elif lab == "Mission" and re.search(r"embassy|consulate|high commission", ents[eid].name, re.I):
+        elif lab == "Mission" and rx.search(r"embassy|consulate|high commission", ents[eid].name, re.I):
             T.add(eid, code, "REPRESENTS", s, "mission-country", 0.8)
         else:
             T.add(eid, code, "BASED_IN", s, "home-country", 0.8 if stated else 0.5, implied=not stated)
@@ -250,10 +251,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         out = []
         if speaker:  # in a transcript, "I" and "we" include the speaker, "you" is the other side's leader
             s0 = parsed.sents[i][0]
-            out += [(speaker, s0 + p.start()) for p in re.finditer(r"\b(?:I|[Ww]e)\b", parsed.sentence(i))]
+            out += [(speaker, s0 + p.start()) for p in rx.finditer(r"\b(?:I|[Ww]e)\b", parsed.sentence(i))]
             others = [p for p in leaders if p != speaker]
             if len(others) == 1:
-                out += [(others[0], s0 + p.start()) for p in re.finditer(r"\b[Yy]ou\b", parsed.sentence(i))]
+                out += [(others[0], s0 + p.start()) for p in rx.finditer(r"\b[Yy]ou\b", parsed.sentence(i))]
         for m in parsed.in_sent(i):
             if m.kind == "dyad":
                 out += [(c, m.start) for c in dyad]
@@ -261,18 +262,18 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 out += [(p, m.start) for p in leaders]
             elif m.entity:
                 out.append((m.entity, m.start))
-        return sorted(set(out), key=lambda x: x[1])
+        return sorted(dict.fromkeys(out), key=lambda x: x[1])  # (same offsets: in the order found)
 
     @cache
     def former(p: str) -> bool:
         """A former office-holder is history, not a party to today's meetings."""
-        return any(re.search(r"\b(?:former|late|then)\b[^.]{0,30}$", text[max(0, m.start - 40): m.start])
+        return any(rx.search(r"\b(?:former|late|then)\b[^.]{0,30}$", text[max(0, m.start - 40): m.start])
                    for m in parsed.mentions if m.entity == p)
 
     @cache
     def posted(p: str) -> bool:
         """An ambassador or consul lives where they are posted: a meeting there is no visit."""
-        return any(re.search(r"\b(?:Ambassador|High Commissioner|Consul|Charg[eé] d['’]affaires)\b[^.,;]{0,40}$",
+        return any(rx.search(r"\b(?:Ambassador|High Commissioner|Consul|Charg[eé] d['’]affaires)\b[^.,;]{0,40}$",
                              text[max(0, m.start - 60): m.start], re.I) for m in parsed.mentions if m.entity == p)
 
     signed: set[str] = set()
@@ -284,7 +285,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         sent = parsed.sentence(i)
         acts = actors(i)
         # TRADES_WITH: a trade volume needs no actor in its own sentence ("Bilateral trade reached $2 billion.")
-        if dyad and TRADE.search(sent) and (re.search(r"\b(?:bilateral|two-way)\b", sent, re.I) or
+        if dyad and TRADE.search(sent) and (rx.search(r"\b(?:bilateral|two-way)\b", sent, re.I) or
                                             any(m.kind == "dyad" for m in parsed.in_sent(i)) or
                                             all(c in {e for e, _ in acts} for c in dyad)):
             amt = money(sent)
@@ -300,7 +301,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         orgs = [e for e in uniq if lab[e] in ("Firm", "Institution")]
         firms = [e for e in orgs if lab[e] == "Firm"]
         agreements = [e for e in uniq if lab[e] == "Agreement"]
-        programmes = [e for e in uniq if lab[e] == "Initiative" or lab[e] == "Mission" and not re.search(
+        programmes = [e for e in uniq if lab[e] == "Initiative" or lab[e] == "Mission" and not rx.search(
             r"embassy|consulate|high commission", ents[e].name, re.I)]  # a diplomatic post is no programme
 
         def home(e: str) -> str | None:
@@ -322,11 +323,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if len(ps) == 1 and any(p == ps[0] and any(o < parsed.sents[i][0] + w.start() for w in MEET.finditer(sent))
                                     for p, o in acts):  # "X met (with) the Y Bank": X before a meeting word
                 for o, off in acts:
-                    if lab[o] == "Institution" and home(o) != home(ps[0]) and (re.search(
+                    if lab[o] == "Institution" and home(o) != home(ps[0]) and (rx.search(
                             r"\b(?:meet|meets|met|meeting)(?:\s+with)?\s+(?:the\s+)?$", text[max(0, off - 20):off])
-                            or re.search(r"\bmet with\b", sent)):
+                            or rx.search(r"\bmet with\b", sent)):
                         T.add(ps[0], o, "MEETS", i, "meeting-body", 0.5)
-            for om in re.finditer(r"\b(?:talks|met|meetings?|discussions|consultations)\s+with\s+(?:senior\s+|top\s+)?"
+            for om in rx.finditer(r"\b(?:talks|met|meetings?|discussions|consultations)\s+with\s+(?:senior\s+|top\s+)?"
                                   r"([A-Z][\w-]+)\s+(?:officials|leaders|authorities|counterparts|ministers|delegations?)\b", sent):
                 oc = gz.country_by_demonym(om.group(1))  # "talks with Qatari officials": with that country
                 subj = [p for p, o in acts if p in ps and o < parsed.sents[i][0] + om.start()]
@@ -334,27 +335,27 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     for p in subj[-1:]:
                         if home(p) != oc.lower():
                             T.add(p, oc.lower(), "MEETS", i, "meeting-officials", 0.5)
-            if dyad and re.search(r"\b(?:talks|negotiations|consultations|meetings?)\s+(?:\w+\s+)?between\s+(?:the\s+)?(?:delegations\s+of\s+)?"
+            if dyad and rx.search(r"\b(?:talks|negotiations|consultations|meetings?)\s+(?:\w+\s+)?between\s+(?:the\s+)?(?:delegations\s+of\s+)?"
                                   r"(?:the\s+two\s+(?:sides|countries|governments)|both\s+(?:sides|countries))\b", sent) and not people:
                 T.add(dyad[0], dyad[1], "MEETS", i, "talks-between", 0.6)  # "talks continued between delegations of both countries"
-            mt = re.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
+            mt = rx.search(r"\b(?:talks|meeting|summit|dialogue)s?\s+between\s+(\w+)\s+and\s+(\w+)", sent)
             if mt and gz.country_of(mt.group(1)) and gz.country_of(mt.group(2)):
                 T.add(gz.country_of(mt.group(1)).lower(), gz.country_of(mt.group(2)).lower(), "MEETS", i,
                       "talks-between", 0.7)
             # a meeting held abroad: the visitors visit the place (not one only planned: "agreed to hold X in Y")
-            planned = re.search(r"\b(?:(?:agreed|plans?|planned|decided)\s+to\s+(?:hold|convene|meet)|planned\s+for|to be held|"
+            planned = rx.search(r"\b(?:(?:agreed|plans?|planned|decided)\s+to\s+(?:hold|convene|meet)|planned\s+for|to be held|"
                                 r"will\s+(?:also\s+)?meet|(?:expected|due|set|scheduled)\s+to|when\s+they\s+meet|"
                                 r"will\s+(?:be\s+held|hold|convene)|next\s+(?:session|meeting|round))\b", sent)
-            remote = re.search(r"\b(?:telephone|phone|video\s*(?:call|conference|link)|virtual\w*|online)\b", sent, re.I)
+            remote = rx.search(r"\b(?:telephone|phone|video\s*(?:call|conference|link)|virtual\w*|online)\b", sent, re.I)
             for pl, off in ([] if planned or remote else places):
                 before = text[max(parsed.sents[i][0], off - 40): off]
                 meet_words = list(MEET.finditer(text[max(parsed.sents[i][0], off - 150): off]))
                 pm = next((x for x in parsed.in_sent(i) if x.start == off), None)
-                where = pm is not None and re.match(r",\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:met|held|had)\b",
+                where = pm is not None and rx.match(r",\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:met|held|had)\b",
                                                     text[pm.end:pm.end + 50])
                 if where:  # "after returning from Doha, where he met the Emir"
                     before = "in "
-                elif not meet_words or re.match(r"discuss|talks? about", meet_words[-1].group(), re.I):
+                elif not meet_words or rx.match(r"discuss|talks? about", meet_words[-1].group(), re.I):
                     continue  # the place must be where the meeting is ("talks in X"), not a topic ("discussed ... in X")
                 if gz.place_kind(ents[pl].name) == "region" and not gz.country_by_capital(ents[pl].name) or \
                         any(x.start == off and x.source == "LOC" for x in parsed.in_sent(i)):
@@ -362,25 +363,25 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 city, pcode = pl, res.located.get(pl, (None,))[0]
                 if pcode and pcode in ents and ents[pcode].label == "Place":  # a venue: the visit is to its city
                     city, pcode = pcode, res.located.get(pcode, (None,))[0]
-                if not pcode or not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+(?:city|capital|town)\s+of\s+)?$",
+                if not pcode or not rx.search(r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+(?:city|capital|town)\s+of\s+)?$",
                                               before):
                     continue
                 for p in [x for x in (people or leaders) if not former(x) and not posted(x)]:
                     if home(p) and home(p) != pcode:
-                        if city != pl and meet_words and re.match(r"welcom|receiv|host", meet_words[-1].group()) and \
-                                not re.search(r"\((?:left|right|centre|center|L|R|C)\)", sent):  # (not a photo caption)
+                        if city != pl and meet_words and rx.match(r"welcom|receiv|host", meet_words[-1].group()) and \
+                                not rx.search(r"\((?:left|right|centre|center|L|R|C)\)", sent):  # (not a photo caption)
                             # "welcomed X at the Y Palace in Z": the venue too (not "held talks at the Y Palace")
                             T.add(p, pl, "VISITS", i, "meeting-abroad", 0.5)
                         T.add(p, city, "VISITS", i, "meeting-abroad", 0.5, implied=True)
                         T.add(p, pcode, "VISITS", i, "meeting-abroad", 0.4, implied=True)
         # a joint event abroad ("A of X and B of Y signed/launched Z in CITY"): the foreign side visits the city
-        ev = re.search(r"\b(?:signed|launched|inaugurated|unveiled|opened)\b", sent)
+        ev = rx.search(r"\b(?:signed|launched|inaugurated|unveiled|opened)\b", sent)
         joint = [p for p in people if not former(p) and not posted(p) and home(p)]
-        if ev and not mt_meet and len({home(p) for p in joint}) >= 2 and not re.search(
+        if ev and not mt_meet and len({home(p) for p in joint}) >= 2 and not rx.search(
                 r"\b(?:will|would|plans?|planned|agreed to)\b", sent[:ev.start()]):
             for pl, off in places:
                 rel = off - parsed.sents[i][0]
-                if rel < ev.end() or rel - ev.end() > 150 or not re.search(r"\bin\s+(?:the\s+)?$", sent[max(0, rel - 10):rel]):
+                if rel < ev.end() or rel - ev.end() > 150 or not rx.search(r"\bin\s+(?:the\s+)?$", sent[max(0, rel - 10):rel]):
                     continue
                 pcode = res.located.get(pl, (None,))[0]
                 if not pcode or pcode not in dyad or gz.place_kind(ents[pl].name) == "region" and \
@@ -395,11 +396,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         pos = [(e, o) for e, o in acts if e in people]
         for (a, oa), (b, ob) in zip(pos, pos[1:]):
             if dyad and {home(a), home(b)} == set(dyad) and not former(a) and not former(b) and \
-                    re.fullmatch(r"[^.;,]*?\s+and\s+(?:\S+\s+){0,4}", text[oa:ob]) and \
-                    re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,|-|\u2013|\u2014)\s*)*", text[parsed.sents[i][0]:oa]):
+                    rx.fullmatch(r"[^.;,]*?\s+and\s+(?:\S+\s+){0,4}", text[oa:ob]) and \
+                    rx.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the|The|,|-|\u2013|\u2014)\s*)*", text[parsed.sents[i][0]:oa]):
                 T.add(a, b, "MEETS", i, "acting-together", 0.4)
         # VISITS
-        for dm in re.finditer(r"\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+(?:leading|heading)\s+"
+        for dm in rx.finditer(r"\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+(?:leading|heading)\s+"
                               r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}?delegation)", sent):
             s0 = parsed.sents[i][0]  # "X announced it in Jakarta, where she is leading a delegation"
             pl = next((e for e, o in acts if o == s0 + dm.end() and lab[e] in ("Place", "Country")), None)
@@ -410,9 +411,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 if c and len(c) == 3 and c != home(who[0]):
                     T.add(who[0], c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         vm = VISIT.search(sent)
-        if vm and re.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
+        if vm and rx.search(r"\binvit\w*\b[^.;]{0,60}\bto\s+$", sent[:vm.start()]):
             vm = None  # "invited X to visit Y": not (yet) a visit
-        if vm and re.search(r"\b(?:welcom\w*|appreciat\w*|thank\w*|hail\w*|prais\w*)\s+(?:the|his|her|this|their)\s+"
+        if vm and rx.search(r"\b(?:welcom\w*|appreciat\w*|thank\w*|hail\w*|prais\w*)\s+(?:the|his|her|this|their)\s+"
                             r"(?:[\w-]+\s+){0,2}$", sent[:vm.start()]):
             vm = None  # "Minister X welcomed the visit": X is the host
         if vm and (people or countries or orgs):
@@ -421,17 +422,17 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if vm.group().lower().startswith("port call"):  # "the X Navy frigate Y made a port call at Z": the navy
                 ships = [(o, p) for p, o in acts if lab[p] == "Institution" and o < vm.start() + parsed.sents[i][0]]
                 visitors = [max(ships)[1]] if ships else visitors
-            host_verb = re.search(r"\b(?:received|welcomed|hosted|receives|welcomes|hosts)\s", sent[:vm.start()])
+            host_verb = rx.search(r"\b(?:received|welcomed|hosted|receives|welcomes|hosts)\s", sent[:vm.start()])
             guests = [(o, p) for o, p in before if host_verb and o > parsed.sents[i][0] + host_verb.end()]
-            if guests and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$", sent[:vm.start()]):
+            if guests and rx.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$", sent[:vm.start()]):
                 visitors = [min(guests)[1]]  # "X received Y at the palace for his first visit to Z": the guest travels
-            elif before and re.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
+            elif before and rx.search(r"\b(?:his|her|their)\s+(?:\S+\s+){0,4}$|\band\s+(?:will\s+|also\s+)?$",
                                       sent[:vm.start()]):
                 visitors = [min(before)[1]]  # "X met Y ... on his first trip to Z": the subject travels
-            elif len(before) > 1 and re.fullmatch(r"(?:[^.;,]*?\s+and\s+)+[^.;,]*?\s+", text[parsed.sents[i][0]:parsed.sents[i][0] + vm.start()]) \
-                    and re.match(r"visit\b|visited\b|toured\b", vm.group()):
+            elif len(before) > 1 and rx.fullmatch(r"(?:[^.;,]*?\s+and\s+)+[^.;,]*?\s+", text[parsed.sents[i][0]:parsed.sents[i][0] + vm.start()]) \
+                    and rx.match(r"visit\b|visited\b|toured\b", vm.group()):
                 visitors = [p for _, p in sorted(before)]  # "A (L) and B visit a warehouse in X": both
-            vb = re.search(r"\b(?:visit|trip|tour)s?\s+(?:of|by)\s+[^;]{0,80}?\s+to\s+(?:the\s+)?", sent, re.I)
+            vb = rx.search(r"\b(?:visit|trip|tour)s?\s+(?:of|by)\s+[^;]{0,80}?\s+to\s+(?:the\s+)?", sent, re.I)
             vpos = vm.start()
             if vb:  # "the State Visit of President X to India": X travels
                 by_people = [p for p, o in acts if p in people and parsed.sents[i][0] + vb.start() < o < parsed.sents[i][0] + vb.end()]
@@ -440,7 +441,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             named = {m.start for m in parsed.in_sent(i) if m.kind != "demonym"}
             targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and o in named and
                        o > parsed.sents[i][0] + vpos and e not in [home(v) for v in visitors] and
-                       not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # ("flew in from X": not X)
+                       not rx.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # ("flew in from X": not X)
             venue = re.compile(r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion|Building|"
                                r"Hotel|Tower|Stadium|Museum|Headquarters|Chancellery|Chancery)$")
             targets = [(res.located[e][0], o) if venue.search(ents[e].name) and e in res.located else (e, o)
@@ -460,7 +461,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
         # SIGNS / PARTICIPATES_IN for agreements
         sign = SIGN.search(sent)
-        intent = sign and re.search(
+        intent = sign and rx.search(
             r"\b(?:work(?:ing)?\s+(?:for|towards?)|push(?:ing)?\s+for|call(?:s|ed)?\s+for|hop(?:e|es|ed|ing)\s+for|look(?:s|ed)?\s+"
             r"forward\s+to|await\w*|pending|prospects?\s+of|aim(?:s|ed)?\s+(?:at|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
             r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned)?|aim(?:s|ed)?|seek(?:s|ing)?|sought|want(?:s|ed)?|intend(?:s|ed)?|"
@@ -468,25 +469,25 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             sent[:sign.start()])  # "undertook to work for the swift signature of X": not signed yet
         if agreements and sign and not intent:
             verb = parsed.sents[i][0] + sign.start()
-            witnessed = re.search(r"\b(?:witness\w*|welcom\w*|hail\w*|applaud\w*|not(?:ed|ing)|attend\w*|celebrat\w*)\b"
+            witnessed = rx.search(r"\b(?:witness\w*|welcom\w*|hail\w*|applaud\w*|not(?:ed|ing)|attend\w*|celebrat\w*)\b"
                                   r"[^.;]{0,12}\bthe\s+$", text[parsed.sents[i][0]:verb]) or \
-                re.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])  # "welcomed the signing of"
-            presence = re.search(r"\bin (?:the )?presence of\b[^,;]*", sent, re.I)  # "In the presence of X, A and B signed"
+                rx.search(r"\bwitness\w*\b[^.;]{0,30}$", text[parsed.sents[i][0]:verb])  # "welcomed the signing of"
+            presence = rx.search(r"\bin (?:the )?presence of\b[^,;]*", sent, re.I)  # "In the presence of X, A and B signed"
             p_end = presence and (presence.end() if parsed.sents[i][0] + presence.start() < verb else len(sent))
             present = {p for p, o in acts if presence and parsed.sents[i][0] + presence.start() <= o <
                        parsed.sents[i][0] + p_end}  # after the verb, the rest of the sentence is the witnesses
             signers = [] if witnessed else [
                 p for p, o in acts if p in people and (
-                    re.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
-                    (o > verb and re.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
+                    rx.match(r"(?:(?!\bwitness)[^;])*?" + SIGN.pattern, text[o: parsed.sents[i][1]], re.I) or
+                    (o > verb and rx.search(r"\bwith\s+(?:\S+\s+){0,4}$", text[verb:o])))]
             signers = [p for p in signers if p not in present]
-            org_signers = [e for e, o in acts if e in orgs and o < verb and not re.search(
+            org_signers = [e for e, o in acts if e in orgs and o < verb and not rx.search(
                 r"\b(?:joining|joined|join|membership\s+(?:of|in)|members?\s+of|(?:unit|subsidiary|arm|division|part|parent)\s+of"
                 r"(?:\s+[A-Z][\w.-]*['’]s)?)\s+(?:the\s+)?$", text[max(0, o - 45):o])]  # ("X, the unit of Korea's Y, signed")
             if org_signers:  # "A signed a 15-year agreement with B": B signs it too
                 org_signers += [e for e, o in acts if e in orgs and o > verb and e not in org_signers and
-                                re.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
-            by = re.search(r"\b(?:signed|concluded)\s+(?:(?:on|in|at)\s+(?:(?!\b(?:is|are|was|were|be|been|being|ratified|approved|will)\b)[^.;,]){2,60}?\s+|"
+                                rx.search(r"^[^.;,]{0,60}?\bwith\s+(?:the\s+)?$", text[verb:o])][:1]
+            by = rx.search(r"\b(?:signed|concluded)\s+(?:(?:on|in|at)\s+(?:(?!\b(?:is|are|was|were|be|been|being|ratified|approved|will)\b)[^.;,]){2,60}?\s+|"
                            r"today\s+|yesterday\s+)?by\s", sent)
             by_to = parsed.sents[i][0] + (by.end() + _phrase_end(sent[by.end():]) if by else 0)
             if by:  # "the memorandum ... signed on 20 May by A and B"
@@ -495,7 +496,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     signers += [p for p, o in acts if p in people and parsed.sents[i][0] + by.end() <= o < by_to and
                                 p not in present and p not in signers]
             between_signers: list[str] = []
-            bt = re.search(r"\b(?:between|by)\s+(?:the\s+)?(?=[A-Z])", sent[verb - parsed.sents[i][0]:])
+            bt = rx.search(r"\b(?:between|by)\s+(?:the\s+)?(?=[A-Z])", sent[verb - parsed.sents[i][0]:])
             if bt and not by and any(verb < o < parsed.sents[i][0] + (verb - parsed.sents[i][0]) + bt.start()
                                      for a, o in acts if a in agreements):
                 # "the signing of a memorandum between the X Ministry and the Y Agency": the two bodies sign
@@ -505,7 +506,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             owners = {home(e) for e in org_signers}
             named = [c for c in countries if c not in owners and c not in present and any(
                 m.entity == c and (m.kind in ("name", "capital", "dyad") or m.text.lower().endswith("government") or
-                                   re.match(r"\s+(?:government|side)", text[m.end:m.end + 12]))
+                                   rx.match(r"\s+(?:government|side)", text[m.end:m.end + 12]))
                 for m in parsed.in_sent(i))]
             named += [c for c in dyad if any(m.kind == "dyad" for m in parsed.in_sent(i))]
             signers += list(dict.fromkeys(named)) + org_signers
@@ -518,7 +519,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                          for m in parsed.in_sent(i) if m.entity in agreements)
             if not countries_signing and not org_signers and not (by_ref and signed >= set(agreements)):
                 signers += list(dyad)  # (not for "the contract was signed at ...": its signers are known)
-            if dyad and re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|governments|nations|sides)\s+(?:had\s+|have\s+)?"
+            if dyad and rx.search(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|governments|nations|sides)\s+(?:had\s+|have\s+)?"
                                   r"(?:signed|concluded)\b|\b(?:signed|concluded)\s+(?:\w+\s+){0,3}?by\s+(?:the|both)\s+"
                                   r"(?:two\s+)?(?:countries|governments|nations|sides)\b", sent):
                 signers = list(dyad)  # "the agreement the two countries signed in 2020, a deal rejected by X"
@@ -530,19 +531,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 if len(own) == 2 and all(lab.get(e) in ("Firm", "Institution") for e in own) and \
                         home(own[0]) != home(own[1]):
                     T.add(own[0], own[1], "PARTNERS_WITH", i, "memorandum-partners", 0.5)
-            if any(re.search(r"memorand|\bmou\b|cooperation|co-operation|partnership|letter of intent|framework",
+            if any(rx.search(r"memorand|\bmou\b|cooperation|co-operation|partnership|letter of intent|framework",
                              ents[a].name, re.I) for a in agreements):
                 bodies = list(dict.fromkeys(e for e in signers if lab.get(e) in ("Firm", "Institution")
                                             and e not in between_signers))  # "A signed an MoU with B", "A and B signed"
                 for a, b in combinations(bodies[:3], 2):  # two bodies signing a memorandum become partners
                     if home(a) != home(b) or home(a) is None:
                         T.add(a, b, "PARTNERS_WITH", i, "memorandum-partners", 0.5)
-        if not re.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
+        if not rx.search(r"\b(?:candidate|applied|application|bid|aspir\w*|seek\w*|admission|accession|"
                          r"wants? to join|not a member)\b", sent, re.I):
             s0, lo = parsed.sents[i][0], 0
             for mm in MEMBER.finditer(sent):  # each "X are members of G" / "Y joined H" on its own
                 members = [e for e, o in acts if s0 + lo <= o < s0 + mm.start() and lab[e] in ("Country", "Institution")]
-                cut = [b.end() for b in re.finditer(r",|;|\b(?:which|while|whereas|who)\b", sent[lo:mm.start()])]
+                cut = [b.end() for b in rx.finditer(r",|;|\b(?:which|while|whereas|who)\b", sent[lo:mm.start()])]
                 if cut:  # "the Agreement between A and B, to which C is a party as a member of G": C
                     near = [e for e, o in acts if s0 + lo + cut[-1] <= o < s0 + mm.start() and lab[e] in ("Country", "Institution")]
                     members = near or members
@@ -550,7 +551,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 chain = gs[:1]
                 for e, o in gs[1:]:  # "members of A (AC) and the B": both
                     prev = next((x for x in parsed.in_sent(i) if x.entity == chain[-1][0] and x.start == chain[-1][1]), None)
-                    if prev is None or not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|\s+\([A-Z]+\)\s+and\s+(?:the\s+)?",
+                    if prev is None or not rx.fullmatch(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|\s+\([A-Z]+\)\s+and\s+(?:the\s+)?",
                                                         text[prev.end:o]):
                         break
                     chain.append((e, o))
@@ -562,14 +563,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 if lab[g] not in ("Initiative", "Institution"):
                     continue
                 gm = next((m for m in parsed.in_sent(i) if m.entity == g and m.start == go), None)
-                after = re.match(r"\s+(?:member|members|member states?|ally|allies)\b", text[gm.end:gm.end + 20]) if gm else None
+                after = rx.match(r"\s+(?:member|members|member states?|ally|allies)\b", text[gm.end:gm.end + 20]) if gm else None
                 if not after:
                     continue
-                pre = re.search(r"([A-Z][\w\u00C0-\u024F]*(?:\s[A-Z][\w\u00C0-\u024F]*)*),\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+)?$",
+                pre = rx.search(r"([A-Z][\w\u00C0-\u024F]*(?:\s[A-Z][\w\u00C0-\u024F]*)*),\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+)?$",
                                 text[parsed.sents[i][0]:go])
                 ms = [c for c, o in acts if lab[c] == "Country" and pre and
                       parsed.sents[i][0] + pre.start(1) <= o < parsed.sents[i][0] + pre.end(1)]
-                post = re.match(r"(?:\s+(?:such as|including|like))?\s+", text[gm.end + after.end():gm.end + after.end() + 20])
+                post = rx.match(r"(?:\s+(?:such as|including|like))?\s+", text[gm.end + after.end():gm.end + after.end() + 20])
                 if not ms and post:  # the countries named right after "members", one list
                     pos = gm.end + after.end() + post.end()
                     for x in parsed.in_sent(i):
@@ -578,24 +579,24 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         if x.start != pos or x.label != "Country" or not x.entity:
                             break
                         ms.append(x.entity)
-                        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[x.end:x.end + 8])
+                        sep = rx.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[x.end:x.end + 8])
                         if not sep:
                             break
                         pos = x.end + sep.end()
                 for c in ms:
                     T.add(c, g, "MEMBER_OF", i, "member-apposition", 0.6)
-            for jm in re.finditer(r"\b(?:[Ss]ince|[Aa]fter|[Uu]pon|[Ss]hortly\s+after)\s+joining\s+(?:the\s+)?", sent):
+            for jm in rx.finditer(r"\b(?:[Ss]ince|[Aa]fter|[Uu]pon|[Ss]hortly\s+after)\s+joining\s+(?:the\s+)?", sent):
                 # "Since joining NATO in 2023, Finland has ...": the subject after the clause joined it
                 g = [e for e, o in acts if o == s0 + jm.end() and lab[e] in ("Initiative", "Institution")][:1]
                 comma = sent.find(",", jm.end())
                 subj = [e for e, o in acts if comma > 0 and o > s0 + comma and lab[e] == "Country"][:1]
-                if g and subj and re.match(r",\s+(?:the\s+)?[A-Z]", sent[comma:]):
+                if g and subj and rx.match(r",\s+(?:the\s+)?[A-Z]", sent[comma:]):
                     T.add(subj[0], g[0], "MEMBER_OF", i, "member-of", 0.6)
-            for bt in re.finditer(r"\b(?:which|that)\s+(?:brings|bring|brought|groups|grouped|unites|united)\s+together\s+|"
+            for bt in rx.finditer(r"\b(?:which|that)\s+(?:brings|bring|brought|groups|grouped|unites|united)\s+together\s+|"
                                   r"\b(?:which|that)\s+(?:comprises|comprised|is\s+made\s+up\s+of)\s+", sent):
                 # "the X framework, which brings together A and B": A and B are its members
                 g = [e for e, o in acts if o < s0 + bt.start() and lab[e] in ("Initiative", "Institution")][-1:]
-                end = re.search(r"[;.]|,\s+(?:and|but|while)\s", sent[bt.end():])
+                end = rx.search(r"[;.]|,\s+(?:and|but|while)\s", sent[bt.end():])
                 ms = [e for e, o in acts if s0 + bt.end() <= o < s0 + bt.end() + (end.start() if end else len(sent))
                       and lab[e] in ("Country", "Institution") and e not in g]
                 if not any(o == s0 + bt.end() for _, o in acts):
@@ -604,7 +605,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     for x in g:
                         T.add(c, x, "MEMBER_OF", i, "member-of", 0.6)
                         grouped.add((c, x))
-            for ow in re.finditer(r"(?:,\s+)?\b(?:of which|in which|whose)\s+(?P<who>[^,;]{2,60}?)\s+(?:is|are|was|were)\s+"
+            for ow in rx.finditer(r"(?:,\s+)?\b(?:of which|in which|whose)\s+(?P<who>[^,;]{2,60}?)\s+(?:is|are|was|were)\s+"
                                   r"(?:a\s+|an\s+)?(?:\w+\s+){0,2}?members?\b", sent):  # "G, of which X is a founding member"
                 g = [e for e, o in acts if o < s0 + ow.start() and lab[e] in ("Initiative", "Institution")][-1:]
                 ms = [e for e, o in acts if s0 + ow.start("who") <= o < s0 + ow.end("who") and lab[e] in ("Country", "Institution")]
@@ -612,7 +613,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     for x in g:
                         T.add(c, x, "MEMBER_OF", i, "member-of", 0.6)
         for a in agreements:
-            mt = re.search(r"\b(?:released|issued|published|adopted)\s+by\s+(?:the\s+)?", sent)
+            mt = rx.search(r"\b(?:released|issued|published|adopted)\s+by\s+(?:the\s+)?", sent)
             if mt:
                 by = [e for e, o in acts if o >= parsed.sents[i][0] + mt.end() and lab[e] in ("Institution", "Country",
                                                                                                 "Person")]
@@ -623,18 +624,18 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # sides held the fifth round of the A-B Political Consultations", "Its next session will be held in X")
         forum = [p for p in programmes if _FORUM.search(ents[p].name) and
                  any(_bilateral(a, dyad) for a in [ents[p].name, *ents[p].aliases])]
-        if not forum and re.match(r"\s*(?:[\d.]+\s+)?(?:Its|The)\s+(?:first|next|second|third|\w+th|last|previous|inaugural|"
+        if not forum and rx.match(r"\s*(?:[\d.]+\s+)?(?:Its|The)\s+(?:first|next|second|third|\w+th|last|previous|inaugural|"
                                   r"latest)\s+(?:session|meeting|round)\b", sent):
             prev = [p for p in _previous_programmes(parsed, ents, i) if _FORUM.search(ents[p].name)
                     and any(_bilateral(a, dyad) for a in [ents[p].name, *ents[p].aliases])]
             forum = prev[-1:]
-        if dyad and forum and not people and re.search(r"\b(?:session|round|meeting|met|meet|meets|held|hold|holds|convene\w*|"
+        if dyad and forum and not people and rx.search(r"\b(?:session|round|meeting|met|meet|meets|held|hold|holds|convene\w*|"
                                         r"co-chair\w*|chaired)\b", sent) and \
-                not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?(?:met|meet|been held|convened)\b", sent):
+                not rx.search(r"\b(?:not|never)\s+(?:\w+\s+)?(?:met|meet|been held|convened)\b", sent):
             T.add(dyad[0], dyad[1], "MEETS", i, "forum-meeting", 0.5)
         # initiatives and missions
         for p in programmes:
-            participants = [o for o, off in acts if o in orgs and o not in programmes and not re.search(
+            participants = [o for o, off in acts if o in orgs and o not in programmes and not rx.search(
                 r"\b(?:released|issued|published|statement)\s+by\s+(?:the\s+)?$|\baccording to\s+(?:the\s+)?$",
                 text[max(0, off - 30):off])]
             participants = list(dict.fromkeys(participants))
@@ -646,16 +647,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for o in participants:
                     T.add(o, p, "PARTICIPATES_IN", i, "participant", 0.6)
             if not firms:
-                named = [gz.country_of(x).lower() for x in re.findall(r"[A-Z][\w ]*?(?=[\u2013-][A-Z])|(?<=[\u2013-])[A-Z]\w+",
+                named = [gz.country_of(x).lower() for x in rx.findall(r"[A-Z][\w ]*?(?=[\u2013-][A-Z])|(?<=[\u2013-])[A-Z]\w+",
                                                                       ents[p].name) if gz.country_of(x)]
                 for c in dict.fromkeys(countries + named) if countries or named else (list(dyad) if not participants else []):
                     if (c, p) not in grouped:
                         T.add(c, p, "PARTICIPATES_IN", i, "country-programme", 0.5)
             if LAUNCH.search(sent):
-                for pp in people or (leaders if re.search(r"\bsidelines\b", sent) else []):
+                for pp in people or (leaders if rx.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
         # PARTNERS_WITH between firms/bodies of different countries, or with a country
-        jv = re.search(r"(?:^|[,;]\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?,?\s+(?:is|was|became|,)\s+(?:a|an|the)\s+"
+        jv = rx.search(r"(?:^|[,;]\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?,?\s+(?:is|was|became|,)\s+(?:a|an|the)\s+"
                        r"(?:[\w-]+\s+)?joint venture\s+(?:of|among|owned by)\s", sent)
         jv_owners = [e for e, o in acts if jv and o >= parsed.sents[i][0] + jv.end() and lab[e] in ("Firm", "Institution")]
         jv_owners = list(dict.fromkeys(jv_owners))[:4]
@@ -668,11 +669,11 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for j in subj:
                     T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied=True)
         elif PARTNER.search(sent):
-            bt = re.search(r"\bbetween\s", sent)
+            bt = rx.search(r"\bbetween\s", sent)
             pair = [e for e, o in acts if bt and o > parsed.sents[i][0] + bt.start() and lab[e] in ("Firm", "Institution")]
             if len(pair) >= 2:  # "a joint venture between A and B"
                 T.add(pair[0], pair[1], "PARTNERS_WITH", i, "partners-between", 0.6)
-                jv = re.search(r"([A-Z][^,]*),\s+(?:a|the)\s+joint venture\s+between", sent)
+                jv = rx.search(r"([A-Z][^,]*),\s+(?:a|the)\s+joint venture\s+between", sent)
                 subj = [e for e, o in acts if jv and parsed.sents[i][0] + jv.start(1) <= o < parsed.sents[i][0] + jv.end(1)
                         and lab[e] == "Firm"]
                 for owner in pair[:2]:
@@ -682,18 +683,18 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for a, b in _partner_pairs(sent, parsed.sents[i][0], acts, lab):
                     if home(a) != home(b) or home(a) is None:
                         T.add(a, b, "PARTNERS_WITH", i, "partners", 0.5)
-            mt = re.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)(?!['’]s)\b", sent)
+            mt = rx.search(r"\b(?:cooperation|partnership|collaboration|ties)\s+with\s+(?:the\s+)?([A-Z]\w+)(?!['’]s)\b", sent)
             before = [e for e, o in acts if e in orgs and o < parsed.sents[i][0] + mt.start()] if mt else []
             if mt and gz.country_of(mt.group(1)) and before:
                 T.add(before[-1], gz.country_of(mt.group(1)).lower(), "PARTNERS_WITH", i, "partners-with-country", 0.5)
         # "Firm X is building six patrol vessels for the Y Navy": X works for Y (no investment of X's)
         built_for = None
-        bf = re.search(r"\b(?:(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
+        bf = rx.search(r"\b(?:(?:is|are|was|were|will\s+be|has\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:building|constructing|"
                        r"manufacturing|making|producing|dredging)|(?:will|to)\s+(?:build|construct|manufacture|produce))\b"
                        r"[^.;]{0,120}?\bfor\s+(?:the\s+)?", sent)
         if bf:
             s0 = parsed.sents[i][0]
-            maker = [e for e, o in acts if o < s0 + bf.start() and (lab[e] == "Firm" or lab[e] == "Country" and re.match(
+            maker = [e for e, o in acts if o < s0 + bf.start() and (lab[e] == "Firm" or lab[e] == "Country" and rx.match(
                 r"\w+\s+(?:[a-z]+\s+)?(?:shipyards|yards|firms|companies|manufacturers|makers|builders|contractors)\b",
                 text[o:o + 40]))][-1:]  # "Finnish shipyards will build four icebreakers for the U.S. Coast Guard"
             at = _named_at(parsed, i, s0 + bf.end(), lab)  # "for Indonesia's Ministry of Public Works": the ministry
@@ -703,31 +704,31 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(maker[0], at.entity, "SUPPLIES", i, "built-for", 0.5)
         # "X, which is owned by Y", "Y's Romanian subsidiary X", "X, a subsidiary of Y": Y has invested in X
         s0 = parsed.sents[i][0]
-        for om in re.finditer(r",\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
+        for om in rx.finditer(r",\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
                               r"(?:the\s+)?|,\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate)\s+of\s+(?:the\s+)?", sent):
             owned = [e for e, o in acts if o < s0 + om.start() and lab[e] in ("Firm", "Institution")][-1:]
             at = _named_at(parsed, i, s0 + om.end(), lab)  # "owned by Canada's Davie Group": the group
             if owned and at is not None and lab.get(at.entity) in ("Firm", "Institution", "Country"):
                 T.add(at.entity, owned[0], "INVESTS_IN", i, "owner", 0.5)
-        for sm in re.finditer(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:subsidiary|unit|affiliate)\s+(?=[A-Z])", sent):
+        for sm in rx.finditer(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:subsidiary|unit|affiliate)\s+(?=[A-Z])", sent):
             owner = next((x for x in parsed.in_sent(i) if x.end == s0 + sm.start() and x.entity and
                           lab.get(x.entity) in ("Firm", "Institution")), None)
             sub = next((x for x in parsed.in_sent(i) if x.start == s0 + sm.end() and x.entity and lab.get(x.entity) == "Firm"), None)
             if owner is not None and sub is not None:
                 T.add(owner.entity, sub.entity, "INVESTS_IN", i, "owner", 0.5)
-        for pm in re.finditer(r"\bpaid\s+[^.;]{0,70}?\bfor\s+(?:the\s+)?(?:(?:[a-z][\w-]*|\d[\w.%-]*)\s+){0,3}", sent):
+        for pm in rx.finditer(r"\bpaid\s+[^.;]{0,70}?\bfor\s+(?:the\s+)?(?:(?:[a-z][\w-]*|\d[\w.%-]*)\s+){0,3}", sent):
             buyer = [e for e, o in acts if o < s0 + pm.start() and lab[e] in ("Firm", "Institution")][-1:]
             bought = [e for e, o in acts if o == s0 + pm.end() and lab[e] == "Firm"]
             if buyer and bought and buyer[0] != bought[0]:  # "State Grid paid $3 billion for power distributor CGE"
                 amt = money(sent)
                 T.add(buyer[0], bought[0], "INVESTS_IN", i, "acquisition", 0.6,
                       **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-        for wm in re.finditer(r"\binvest\w*\s+[^.;]{0,50}?\bwith\s+(?:[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?", sent):
+        for wm in rx.finditer(r"\binvest\w*\s+[^.;]{0,50}?\bwith\s+(?:[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?", sent):
             left = [e for e, o in acts if o < s0 + wm.start() and lab[e] == "Firm"][-1:]
             right = [e for e, o in acts if s0 + wm.end() - 1 <= o <= s0 + wm.end() + 1 and lab[e] == "Firm"]
             if left and right and left[0] != right[0] and home(left[0]) != home(right[0]):
                 T.add(left[0], right[0], "PARTNERS_WITH", i, "invest-with", 0.5)  # "X will invest $1bn with Y's Z"
-        for tm in re.finditer(r"\b(?:travell?ed|went|flew|came|will\s+travel|is\s+travell?ing)\s+to\s+[A-Z][^.;,]{0,30}?\s+for\s+the\s+", sent):
+        for tm in rx.finditer(r"\b(?:travell?ed|went|flew|came|will\s+travel|is\s+travell?ing)\s+to\s+[A-Z][^.;,]{0,30}?\s+for\s+the\s+", sent):
             who = [e for e, o in acts if o < s0 + tm.start() and e in people][-1:]
             forum = [e for e, o in acts if o in (s0 + tm.end() - 4, s0 + tm.end()) and lab[e] == "Initiative"]
             for p_ in who:
@@ -744,24 +745,24 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 tgt = None
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
-                            not text.startswith("-based", x.end) and re.search(
+                            not text.startswith("-based", x.end) and rx.search(
                                 r"\b(?:in|into|near|outside|at)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-based\s+(?:[a-z]+\s+)?)?$",
                                 text[max(0, x.start - 60): x.start]):
                         tgt = x
                         break
                 if lab[m.entity] == "Country" and m.kind in ("name", "capital") and \
-                        re.match(r"\s+(?:\w+\s+){0,4}?invest(?:s|ed|ing)?\b", after):
+                        rx.match(r"\s+(?:\w+\s+){0,4}?invest(?:s|ed|ing)?\b", after):
                     # "The UAE has committed to invest $75 billion in Indian infrastructure"
                     later = [x for x in parsed.in_sent(i) if x.start > m.end and x.entity and x.entity != m.entity
                              and lab.get(x.entity) in ("Country", "Place") and
-                             re.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10):x.start])]
+                             rx.search(r"\bin\s+(?:the\s+)?$", text[max(0, x.start - 10):x.start])]
                     if later:
                         amt = money(sent)
                         T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
                               **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif lab[m.entity] == "Country" and m.kind == "demonym" and not re.search(
+                elif lab[m.entity] == "Country" and m.kind == "demonym" and not rx.search(
                         r"\b(?:to|in|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]) and \
-                        re.match(r"\s+(?:(?:direct|foreign|private|"
+                        rx.match(r"\s+(?:(?:direct|foreign|private|"
                                                                                      r"new|total|cumulative)\s+)*(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"
                                                                                      r"carmakers|automakers)\b", after):
@@ -769,10 +770,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     amt = money(sent)
                     T.add(m.entity, target, "INVESTS_IN", i, "demonym-investment", 0.5,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                elif (lab[m.entity] == "Firm" or lab[m.entity] == "Institution" and re.match(
+                elif (lab[m.entity] == "Firm" or lab[m.entity] == "Institution" and rx.match(
                         r"\s+(?:plans|planned|will|would|is|agreed|intends|pledged)\s+(?:to\s+)?invest\b", after)) and \
                         tgt and tgt.entity != m.entity and \
-                        (INVEST.search(text[m.end:tgt.start]) or re.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
+                        (INVEST.search(text[m.end:tgt.start]) or rx.match(r"['’]s\s+(?:\S+\s+){0,4}?investment", after)) and \
                         not _HIRED.search(sent) and m.entity != built_for and \
                         not _stake_of_another(parsed, i, m, tgt):  # (hired to build: no investment)
                     amt = money(text[m.end: tgt.start])
@@ -786,7 +787,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(f, b, "SUPPLIES", i, "supply", 0.5)
         # SUPPLIES between the two countries read off trade wording ("X is the largest buyer of DEMONYM cocoa",
         # "the main destination of DEMONYM gold exports", "with X mainly exporting A and importing B")
-        if len(dyad) == 2 and re.search(r"\b(?:export|import|buyer|destination|purchaser|market|ships\b|shipped\b)", sent, re.I):
+        if len(dyad) == 2 and rx.search(r"\b(?:export|import|buyer|destination|purchaser|market|ships\b|shipped\b)", sent, re.I):
             s0 = parsed.sents[i][0]
             for m in parsed.in_sent(i):
                 if m.entity not in dyad or m.kind not in ("name", "demonym", "capital"):
@@ -795,17 +796,17 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 if other not in countries:
                     continue
                 after = text[m.end:parsed.sents[i][1]]
-                sells = m.kind == "demonym" and re.match(r"(?:\s+[a-z][\w-]*){0,3}\s+exports\b", after) or \
-                    m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export(?:s|ed|ing)?|sells?|sold|selling|ships|shipped)\b", after) or \
-                    m.kind == "demonym" and re.search(r"\b(?:buyers?|importers?|destinations?|purchasers?|markets?)\s+"
+                sells = m.kind == "demonym" and rx.match(r"(?:\s+[a-z][\w-]*){0,3}\s+exports\b", after) or \
+                    m.kind != "demonym" and rx.match(r"\s+(?:\w+ly\s+)?(?:export(?:s|ed|ing)?|sells?|sold|selling|ships|shipped)\b", after) or \
+                    m.kind == "demonym" and rx.search(r"\b(?:buyers?|importers?|destinations?|purchasers?|markets?)\s+"
                                                       r"(?:of|for)\s+(?:the\s+)?$", text[s0:m.start])
                 if sells:
                     T.add(m.entity, other, "SUPPLIES", i, "country-exports", 0.5)
-                if m.kind != "demonym" and re.match(r"\s+(?:\w+ly\s+)?(?:export\w*\s+[^,;]*?\s+and\s+)?"
+                if m.kind != "demonym" and rx.match(r"\s+(?:\w+ly\s+)?(?:export\w*\s+[^,;]*?\s+and\s+)?"
                                                     r"import(?:s|ed|ing)?\b", after):
                     T.add(other, m.entity, "SUPPLIES", i, "country-imports", 0.5)
         # "France is India's second-largest defence supplier after Russia": both supply India
-        for sm in re.finditer(r"\b(?:is|was|remains|has been|became|has become|have become)\s+(?:also\s+)?"
+        for sm in rx.finditer(r"\b(?:is|was|remains|has been|became|has become|have become)\s+(?:also\s+)?"
                               r"(?:(?:today|now|still|already)\s+)?(?:one\s+of\s+|among\s+)?(?P<buyer>[A-Z][\w .’'-]*?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:supplier|exporter|source|provider)s?\b(?:\s+of\s+[a-z][\w\s-]*?)?(?:\s+after\s+(?P<other>[A-Z][\w .-]*))?",
                               sent):
@@ -816,13 +817,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                            lab.get(x.entity) in ("Country", "Firm")), None)
             others = [x.entity for x in parsed.in_sent(i) if sm.group("other") and x.entity and lab.get(x.entity) == "Country"
                       and s0 + sm.start("other") <= x.start < s0 + sm.end("other")]
-            aid = re.search(r"\b(?:provider|source)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:assistance|aid|ODA|loans|grants|financing|"
+            aid = rx.search(r"\b(?:provider|source)s?\s+of\s+(?:[\w-]+\s+){0,3}?(?:assistance|aid|ODA|loans|grants|financing|"
                             r"funding)\b", sent[sm.start():sm.end() + 50])  # "Japan has been Mongolia's biggest provider of development assistance"
             for f in [seller, *others]:
                 if f and buyer and f != buyer:
                     T.add(f, buyer, "FUNDS" if aid else "SUPPLIES", i, "supplier-of", 0.5)
         # "Qatar was among the first foreign buyers of Baykar's drones": the firm supplies the buyer
-        for bm in re.finditer(r"\s+(?:is|was|are|were|has been|became)\s+(?:also\s+)?(?:one\s+of\s+|among\s+)the\s+"
+        for bm in rx.finditer(r"\s+(?:is|was|are|were|has been|became)\s+(?:also\s+)?(?:one\s+of\s+|among\s+)the\s+"
                               r"(?:[\w-]+\s+){0,3}?(?:buyers|customers|clients|operators|users|importers)\s+of\s+(?:the\s+)?", sent):
             s0 = parsed.sents[i][0]
             buyer = next((e for e, o in reversed(acts) if o < s0 + bm.start() and lab[e] in ("Country", "Institution", "Firm")), None)
@@ -831,50 +832,50 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 T.add(seller, buyer, "SUPPLIES", i, "buyer-of", 0.5)
         # FUNDS
         fm = FUND.search(sent)
-        if fm and re.match(r"commit|pledge", fm.group()) and re.match(r"[^.;,]{0,40}?\bin\s+(?:[a-z]+\s+){0,2}investments?\b",
+        if fm and rx.match(r"commit|pledge", fm.group()) and rx.match(r"[^.;,]{0,40}?\bin\s+(?:[a-z]+\s+){0,2}investments?\b",
                                                                        sent[fm.end():]):
             fm = None  # "X committed $450 million in fresh investment in Y": an investment (read above), no funding
         if fm:
             off = parsed.sents[i][0] + fm.start()
-            give = re.search(r"\b(?:given|gave|gives|give|provided|provides|provide|granted|grants|offered|offers|extended|"
+            give = rx.search(r"\b(?:given|gave|gives|give|provided|provides|provide|granted|grants|offered|offers|extended|"
                              r"extends|extend|sent|pledged|pledges)\s", sent[:fm.start()])
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [(e, o) for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
-            if len(funders) > 1 and re.search(r",\s+(?:(?:the|a|an)\s+)?$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
-                    re.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
+            if len(funders) > 1 and rx.search(r",\s+(?:(?:the|a|an)\s+)?$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
+                    rx.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
                 funders = funders[1:]  # "X, the UK's development finance institution, has committed": X
             funders = [e for e, _ in funders]
             if not funders:  # "Albanese pledged A$94.5 million for Vietnam": the leader's country funds
                 funders = [home(p) for p, o in acts if o < off and p in people and home(p) in dyad][-1:]
                 for c in funders:
                     lab.setdefault(c, "Country")
-            frm = re.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
-                re.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
+            frm = rx.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
+                rx.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
             if frm:  # "with financing from the X Bank": the funder comes after "from"
                 after = parsed.sents[i][0] + fm.start() + frm.end()
                 funders = [(e, o) for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:2]
                 if len(funders) == 2 and lab[funders[0][0]] == "Country" and lab[funders[1][0]] != "Country" and \
-                        re.fullmatch(r"[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3}", text[funders[0][1]:funders[1][1]]):
+                        rx.fullmatch(r"[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3}", text[funders[0][1]:funders[1][1]]):
                     funders = funders[1:]  # "a grant from the German development bank KfW": KfW
                 funders = [e for e, _ in funders][:1]
                 off = parsed.sents[i][0]  # the recipient is what the sentence is about
                 funders = funders if funders else []
             ms = parsed.in_sent(i)
             described = {m.start for m, x in zip(ms, ms[1:]) if m.kind == "demonym" and x.label != "Country" and
-                         x.entity and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
+                         x.entity and rx.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
             # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
                       ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
             owned = {e for e, o in acts if lab[e] == "Country" and any(
-                lab[b] in ("Institution", "Firm") and re.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
+                lab[b] in ("Institution", "Firm") and rx.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
                 for b, ob in acts if o < ob < o + 60)}
             recips = [r for r in recips if r not in owned and r not in funders[:1]]  # "a grant to Mexico's National Water Commission"
-            to = [e for e, o in acts if o > off and e in recips and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, o - 8):o])]
+            to = [e for e, o in acts if o > off and e in recips and rx.search(r"\bto\s+(?:the\s+)?$", text[max(0, o - 8):o])]
             if to and not frm:  # "$500 million in Foreign Military Financing to the Armed Forces": the one it goes to
                 recips = to + [r for r in recips if r not in to]
-            if funders and lab[funders[0]] == "Firm" and re.match(r"commit", sent[fm.start():]):
+            if funders and lab[funders[0]] == "Firm" and rx.match(r"commit", sent[fm.start():]):
                 # a firm committing money to a project or a place invests in it
                 tgts = [e for e, o in acts if o > off and e != funders[0] and lab[e] in ("Place", "Country", "Firm", "Initiative")]
                 if tgts:
@@ -886,7 +887,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 amt = money(sent)
                 T.add(funders[0], recips[0], "FUNDS", i, "fund", 0.5,
                       **({"amount": amt[0], "currency": amt[1]} if amt else {}))
-                via = re.search(r"\b(?:through|via)\s+(?:its|their|the)\s+(?:[a-z][\w-]*\s+){0,4}", sent)
+                via = rx.search(r"\b(?:through|via)\s+(?:its|their|the)\s+(?:[a-z][\w-]*\s+){0,4}", sent)
                 chan = [e for e, o in acts if via and o == parsed.sents[i][0] + via.end() and
                         lab[e] in ("Institution", "Firm") and e != recips[0]]
                 if lab[funders[0]] == "Country" and chan:  # "X will lend Y $1 billion through its development bank Z"
@@ -913,16 +914,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     # "the Joint Statement by A and B": the two issue it together, as signatories
     for k, m in enumerate(parsed.mentions):
         if not m.entity or m.entity not in ents or ents[m.entity].label != "Agreement" or m.entity in signed or \
-                not re.search(r"\b(?:statement|declaration|communiqu[eé])$", ents[m.entity].name, re.I) or \
-                not re.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12]):
+                not rx.search(r"\b(?:statement|declaration|communiqu[eé])$", ents[m.entity].name, re.I) or \
+                not rx.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12]):
             continue
-        by = re.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12])
+        by = rx.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12])
         pos, who = m.end + by.end(), []
         for x in parsed.mentions[k + 1:]:
             if x.start != pos or not x.entity or x.entity not in ents or ents[x.entity].label != "Country":
                 break
             who.append(x.entity)
-            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[x.end:x.end + 10])
+            sep = rx.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[x.end:x.end + 10])
             if not sep:
                 break
             pos = x.end + sep.end()
@@ -934,7 +935,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
             parties = list(dyad)
-            pair = re.match(r"([A-Z][\w\u00C0-\u024F]*)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s", e.name)
+            pair = rx.match(r"([A-Z][\w\u00C0-\u024F]*)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s", e.name)
             if pair:  # "the Türkiye-GCC free trade agreement": the two named in front are its parties
                 named = []
                 for part in pair.groups():
@@ -963,9 +964,9 @@ _FORUM = re.compile(r"\b(?:commission|council|committee|dialogue|consultations|w
 
 def _bilateral(name: str, dyad: tuple[str, ...]) -> bool:
     """A forum of the two countries: both named in it ("A-B Joint Commission") or called joint/bilateral."""
-    named = {gz.country_of(w) for w in re.split(r"[\s\u2013-]+", name) if gz.country_of(w)}
+    named = {gz.country_of(w) for w in rx.split(r"[\s\u2013-]+", name) if gz.country_of(w)}
     return bool(dyad) and {c.upper() for c in dyad} <= named or bool(
-        re.search(r"\b(?:joint|bilateral|binational|intergovernmental|high[- ]level|political consultations)\b", name, re.I))
+        rx.search(r"\b(?:joint|bilateral|binational|intergovernmental|high[- ]level|political consultations)\b", name, re.I))
 
 
 def _previous_programmes(parsed: Parsed, ents: dict, i: int) -> list[str]:
@@ -978,7 +979,7 @@ def _stake_of_another(parsed: Parsed, i: int, m, tgt) -> bool:
     """True when the investment between ``m`` and ``tgt`` is a stake someone named after ``m`` buys
     ("A partnered with B, and C bought a stake in X": C's stake, not A's)."""
     inv = INVEST.search(parsed.text[m.end:tgt.start])
-    if not inv or not re.match(r"(?:stake|stakes|equity)\b", inv.group()):
+    if not inv or not rx.match(r"(?:stake|stakes|equity)\b", inv.group()):
         return False
     return any(m.end < x.start < m.end + inv.start() and x.entity and x.entity != m.entity and
                x.label in ("Firm", "Person", "Institution", "Country") for x in parsed.in_sent(i))
@@ -988,7 +989,7 @@ def _named_at(parsed: Parsed, i: int, pos: int, lab: dict[str, str]):
     """The mention with an entity starting at ``pos`` in sentence i, passing over a possessive country
     ("Canada's Davie Group": the group)."""
     at = next((x for x in parsed.in_sent(i) if x.start == pos and x.entity), None)
-    poss = at is not None and lab.get(at.entity) == "Country" and re.match(r"['’]s\s+", parsed.text[at.end:at.end + 3])
+    poss = at is not None and lab.get(at.entity) == "Country" and rx.match(r"['’]s\s+", parsed.text[at.end:at.end + 3])
     return next((x for x in parsed.in_sent(i) if x.start == at.end + poss.end() and x.entity), None) if poss else at
 
 
@@ -999,15 +1000,15 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
 
     def at(pos: int):  # the mention starting at pos, passing over a possessive country ("Australia's C")
         m = next((x for x in ms if x.start == pos), None)
-        poss = m and re.match(r"['’]s\s+", text[m.end:m.end + 3])
+        poss = m and rx.match(r"['’]s\s+", text[m.end:m.end + 3])
         return next((x for x in ms if x.start == m.end + poss.end()), m) if poss else m
 
     for m in ms:
         if m.entity != agreement:
             continue
-        bt = re.match(r"(?:\s*\([^()]{1,12}\))?\s+" + _SIGNED_BETWEEN + r"(?:the\s+)?", text[m.end:m.end + 60])
+        bt = rx.match(r"(?:\s*\([^()]{1,12}\))?\s+" + _SIGNED_BETWEEN + r"(?:the\s+)?", text[m.end:m.end + 60])
         first = bt and at(m.end + bt.end())
-        sep = first and re.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
+        sep = first and rx.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
         second = sep and at(first.end + sep.end())
         if first:  # (a party the text names but no rule found is left out, not replaced by another's)
             return list(dict.fromkeys([first.entity] + ([second.entity] if second else [])))
@@ -1043,7 +1044,7 @@ def _joined_last(found: list[tuple[str, int]], sent: str, s0: int) -> list[str]:
     """The last of ``found`` (entity, offset) with those joined to it by "and" or commas ("A, B and C")."""
     out = found[-1:]
     for e, o in reversed(found[:-1]):
-        if not re.fullmatch(r"(?:[A-Z][\w’'.&-]*\s*)+(?:,|,?\s+and)\s+(?:the\s+)?", sent[o - s0:out[0][1] - s0]):
+        if not rx.fullmatch(r"(?:[A-Z][\w’'.&-]*\s*)+(?:,|,?\s+and)\s+(?:the\s+)?", sent[o - s0:out[0][1] - s0]):
             break
         out.insert(0, (e, o))
     return list(dict.fromkeys(e for e, _ in out))
@@ -1064,22 +1065,22 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
     bounds = [v for v, _ in verbs] + [len(sent)]
     for k, (pos, kind) in enumerate(verbs):
         lo = bounds[k - 1] if k else 0
-        clause = re.search(r",\s+(?:while|whereas|but|and)\s|;", sent[pos:])
+        clause = rx.search(r",\s+(?:while|whereas|but|and)\s|;", sent[pos:])
         hi = min(bounds[k + 1], pos + clause.start()) if clause else bounds[k + 1]
         before = [e for e, o in acts if s0 + lo <= o < s0 + pos]
         after = [e for e, o in acts if s0 + pos < o < s0 + hi]
-        if kind == "buy" and re.match(r"\w+\s+(?:a\s+|an\s+)?(?:[\d.]+\s*(?:%|per\s?cent)\s+|\w+\s+)?(?:stake|shares?|equity)\b",
+        if kind == "buy" and rx.match(r"\w+\s+(?:a\s+|an\s+)?(?:[\d.]+\s*(?:%|per\s?cent)\s+|\w+\s+)?(?:stake|shares?|equity)\b",
                                       sent[pos:]):
             continue  # buying a stake is an investment, not a purchase of goods
-        if kind == "sell" and re.match(r"\w+\s+(?:[\w.]+\s+){0,4}?(?:loans?|grants?|funding|financing|credits?|aid|assistance)\b",
+        if kind == "sell" and rx.match(r"\w+\s+(?:[\w.]+\s+){0,4}?(?:loans?|grants?|funding|financing|credits?|aid|assistance)\b",
                                        sent[pos:]):
             continue  # "provide loans of up to $3 billion to X" is funding
         if kind == "sell" and MONEY.match(sent[pos:].split(None, 1)[1] if len(sent[pos:].split(None, 1)) > 1 else ""):
             continue  # "provide £15 million to X" is funding, not a sale
-        if kind == "sell" and re.match(r"\w+\s+(?:[\w$€£¥₹.,]+\s+){0,6}?(?:in|of)\s+(?:\w+\s+)?(?:loans?|grants?|aid|funding|"
+        if kind == "sell" and rx.match(r"\w+\s+(?:[\w$€£¥₹.,]+\s+){0,6}?(?:in|of)\s+(?:\w+\s+)?(?:loans?|grants?|aid|funding|"
                                        r"financing|credits?|assistance|concessional)\b", sent[pos:]):
             continue  # "has provided more than 1 billion euros in loans to X" is funding
-        maker = re.search(r"\b(?:built|made|manufactured|produced|developed)\s+by\s+", sent[pos:hi])
+        maker = rx.search(r"\b(?:built|made|manufactured|produced|developed)\s+by\s+", sent[pos:hi])
         makers = [e for e, o in acts if maker and lab[e] == "Firm" and s0 + pos + maker.end() <= o < s0 + hi][:1]
         if kind == "sell" and makers:  # "the delivery of X drones, built by the manufacturer B, to the Air Force"
             sellers = makers
@@ -1089,25 +1090,25 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
                                    sent, s0)
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
             bodies = [(e, o) for e, o in acts if e in buyers and lab[e] != "Country"]
-            owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(re.fullmatch(
+            owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(rx.fullmatch(
                 r"[\w .-]+?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", sent[o - s0:ob - s0]) for _, ob in bodies if ob > o)}
             buyers = [b for b in buyers if b not in owners]  # "supply Indonesia's state utility PLN": PLN
             pre = {e: sent[max(0, o - s0 - 8):o - s0] for e, o in acts if e in buyers}
-            if any(re.search(r"\bto\s+(?:the\s+)?$", p) for p in pre.values()):
+            if any(rx.search(r"\bto\s+(?:the\s+)?$", p) for p in pre.values()):
                 # "delivered 30 trains to Mexico for the X line": Mexico buys, the line is what they are for
-                buyers = [b for b in buyers if not re.search(r"\bfor\s+(?:the\s+)?$", pre.get(b, ""))]
-        elif re.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]):  # "the acquisition by the Army of X systems from Y"
-            by_end = pos + re.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]).end()
+                buyers = [b for b in buyers if not rx.search(r"\bfor\s+(?:the\s+)?$", pre.get(b, ""))]
+        elif rx.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]):  # "the acquisition by the Army of X systems from Y"
+            by_end = pos + rx.match(r"\w+\s+(?:placed\s+|made\s+)?by\s+", sent[pos:]).end()
             buyers = [e for e, o in acts if s0 + by_end <= o < s0 + hi and lab[e] in ("Country", "Institution", "Firm")][:2]
             # "the order placed by Vietnamese carrier X": the carrier, not its country
             buyers = sorted(buyers, key=lambda e: lab[e] == "Country")[:1]
             sellers = [e for e, o in acts if e in after and e not in buyers and (lab[e] == "Firm" or (
-                lab[e] == "Country" and re.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))]
+                lab[e] == "Country" and rx.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))]
             sellers = sorted(sellers, key=lambda e: lab[e] != "Firm")[:1]  # "from Norwegian firm X": X
         else:
             buyers = [e for e in before if lab[e] in ("Country", "Institution", "Firm")][-1:]
             sellers = [e for e, o in acts if e in after and (lab[e] == "Firm" or (
-                lab[e] == "Country" and re.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))][:1]
+                lab[e] == "Country" and rx.search(r"\bfrom\s+(?:the\s+)?$", sent[max(0, o - s0 - 10):o - s0])))][:1]
         out += [(f, b) for f in sellers for b in buyers if f != b]
     if not verbs:
         dm = DEAL.search(sent)
@@ -1126,12 +1127,12 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
 def _partner_pairs(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, str]) -> list[tuple[str, str]]:
     """Pairs of firms/bodies that cooperate: per clause, "A (and B) ... with C" pairs each side."""
     out = []
-    for cl in re.finditer(r"[^;]+?(?=;|, and |, while |, whereas |$)", sent):
+    for cl in rx.finditer(r"[^;]+?(?=;|, and |, while |, whereas |$)", sent):
         if not PARTNER.search(cl.group()):
             continue
         orgs = [(e, o) for e, o in acts if lab[e] in ("Firm", "Institution") and s0 + cl.start() <= o < s0 + cl.end()]
         orgs = list(dict.fromkeys(e for e, _ in orgs))
-        w = re.search(r"\b(?:with|alongside)\s", cl.group())
+        w = rx.search(r"\b(?:with|alongside)\s", cl.group())
         if w:
             left = [e for e, o in acts if e in orgs and o < s0 + cl.start() + w.start()]
             right = [e for e, o in acts if e in orgs and o > s0 + cl.start() + w.start()]

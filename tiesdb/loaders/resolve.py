@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
+from tiesdb.loaders import rx
 from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
@@ -64,22 +65,22 @@ def _country_entity(code: str) -> Entity:
 
 def _unpossess(word: str) -> str:
     """A word without its possessive ("Japan's" -> "Japan"; "Swiss" stays "Swiss")."""
-    return re.sub(r"['’]s?$", "", word)
+    return rx.sub(r"['’]s?$", "", word)
 
 
 def _org_key(name: str) -> str:
-    s = re.sub(r"\([^)]*\)", " ", name)
+    s = rx.sub(r"\([^)]*\)", " ", name)
     s = _CORP.sub("", s.strip())
     s = _CORP.sub("", s.strip())
-    s = re.sub(r"[\s\u2013-]*\d{4}(?:[\u2013-]\d{2,4})?$", "", s.strip())
-    s = re.sub(r"^([A-Z][\w&'’.-]*(?<!ing))\s+(?:Group|Holdings)$", r"\1", s)  # "OCP Group" = "OCP"
-    s = re.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
+    s = rx.sub(r"[\s\u2013-]*\d{4}(?:[\u2013-]\d{2,4})?$", "", s.strip())
+    s = rx.sub(r"^([A-Z][\w&'’.-]*(?<!ing))\s+(?:Group|Holdings)$", r"\1", s)  # "OCP Group" = "OCP"
+    s = rx.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
     words = s.split()
     # a leading country, demonym or "X-Y" pair of countries is not part of the key
     # (except for generic bodies: India's and Japan's "Ministry of Defence" differ)
     while words and not _GENERIC_BODY.match(" ".join(words[1:])):
         first = _unpossess(words[0])
-        parts = re.split(r"[\u2013-]", first)
+        parts = rx.split(r"[\u2013-]", first)
         if gz.country_of(first) or (len(parts) > 1 and all(gz.country_of(p) for p in parts)):
             words = words[1:]
         else:
@@ -94,7 +95,7 @@ def _person_name(text: str) -> str:
 def _name_words(name: str) -> set[str]:
     words = {w.lower().strip(".") for w in name.split() if w.strip(".").lower() not in ("jr", "sr", "mr", "mrs", "dr")}
     # "al-Sisi" is also called "Sisi", "El-Sisi" too
-    return words | {m.group(1) for w in words for m in [re.match(r"(?:al|el|ad|as|ash|at|an|ar|az|ad-d|abu|bin|ben)-(\w{3,})$", w)] if m}
+    return words | {m.group(1) for w in words for m in [rx.match(r"(?:al|el|ad|as|ash|at|an|ar|az|ad-d|abu|bin|ben)-(\w{3,})$", w)] if m}
 
 
 def resolve(parsed: Parsed, title: str = "") -> Resolution:
@@ -121,19 +122,19 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
 
     # a place named with its kind after it ("the Navoi region") is also called so
     region_names = {m.start: f"{m.text} {kind.group(1)}" for m in parsed.mentions if m.label == "Place" and (
-        kind := re.match(r"[ ](region|province|prefecture|county|district|oblast)\b", text[m.end:m.end + 12]))}
+        kind := rx.match(r"[ ](region|province|prefecture|county|district|oblast)\b", text[m.end:m.end + 12]))}
     # capitals used as actors ("New Delhi said") are their country
     for j, m in enumerate(parsed.mentions):
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
         pair = nxt is not None and gz.country_by_capital(nxt.text) and \
-            re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
-        poss = re.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:support|suppliers?|buyers?|customers?|largest\s+market|position|policy|policies|stance|decision|response|request|offer|"
+            rx.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
+        poss = rx.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:support|suppliers?|buyers?|customers?|largest\s+market|position|policy|policies|stance|decision|response|request|offer|"
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
                         r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?|presence|"
                         r"diplomacy|diplomatic|foreign|economy|leadership|military|relationship|outreach|overtures?|pivot|"
                         r"courtship|sway|reach|grip|embrace|closest|largest|biggest|main|top)\b",
                         text[m.end:m.end + 40])  # "Rome's support": the government
-        buyer = re.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
+        buyer = rx.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
         if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
@@ -145,11 +146,11 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     _state_refs(parsed, res)
     # acronyms: long form -> acronym
     acr_of: dict[str, str] = {}
-    for am in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
+    for am in rx.finditer(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)", text):
         long = next((x for x in parsed.mentions if x.kind == "name" and x.source != "acronym" and
                      (am.start() - 1 <= x.end <= am.start() + 1 or x.end == am.end() and x.start < am.start())), None)
         if long is not None:  # (a long form may end with its own acronym: "the X Authority (XA)")
-            acr_of.setdefault(am.group(1), re.sub(r"\s*\([^()]*\)$", "", long.text))
+            acr_of.setdefault(am.group(1), rx.sub(r"\s*\([^()]*\)$", "", long.text))
     # labels for unlabelled organisations and mislabelled people
     for m in parsed.mentions:
         if m.source in ("dyad", "gazetteer") or m.label == "Country":
@@ -157,26 +158,26 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         s0 = parsed.sents[m.sent][0]
         left = text[max(s0, m.start - 60): m.start]
         if m.label in (None, "Person", "Firm", "Institution") and m.source not in ("title", "shape"):
-            if _FIRM_CONTEXT.search(left) or re.search(r"\b(?:deal|contract|order|orders)\s+with\s+$", left):
+            if _FIRM_CONTEXT.search(left) or rx.search(r"\b(?:deal|contract|order|orders)\s+with\s+$", left):
                 m.label = "Firm"
             elif _INST_CONTEXT.search(left):
                 m.label = "Institution"
-        if m.label is None and re.search(r"\b(?:Visits?|Trip|Tour|Meeting|Talks)$", m.text):
+        if m.label is None and rx.search(r"\b(?:Visits?|Trip|Tour|Meeting|Talks)$", m.text):
             continue  # "the State Visit": an event, not a body
-        if m.label in (None, "Institution", "Firm") and not gz.label_by_shape(m.text) and re.search(
+        if m.label in (None, "Institution", "Firm") and not gz.label_by_shape(m.text) and rx.search(
                 r"\b(?:Aircraft|Jets?|Fighters?|Missiles?|Tanks?|Rifles?|Howitzers?|Drones?|Helicopters?|Frigates?|"
                 r"Submarines?|Corvettes?|Destroyers?|Vehicles?)$", m.text):
             m.label = None  # "the Advanced Medium Combat Aircraft": a product, not a node
             m.kind = "product"
             continue
         if m.label in (None, "Firm", "Institution") and m.source not in ("shape", "typed", "title") and \
-                re.search(r"\b(?:in|at|near)\s+$", left) and re.match(r",\s+[A-Z]", text[m.end:m.end + 3]):
+                rx.search(r"\b(?:in|at|near)\s+$", left) and rx.match(r",\s+[A-Z]", text[m.end:m.end + 3]):
             nxt = next((x for x in parsed.mentions if x.start > m.end), None)
             if nxt is not None and nxt.start - m.end <= 2 and nxt.label in ("Place", "Country"):
                 m.label = "Place"  # "in Umroi, Meghalaya": a place in a place
                 continue
         if m.label is None and m.source != "acronym":
-            m.label = "Institution" if (re.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
+            m.label = "Institution" if (rx.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
                 else "Firm"
     # a one-word "person" that the text elsewhere calls a firm or body ("the manufacturer Baykar ... Baykar will")
     person_words = {w for m in parsed.mentions if m.label == "Person" and " " in m.text.strip() for w in m.text.split()}
@@ -185,27 +186,27 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     for m in parsed.mentions:
         if m.label == "Person" and m.source == "PERSON" and m.text in typed:
             m.label = typed[m.text]
-        elif m.label == "Person" and m.source == "PERSON" and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", m.text) and \
-                not re.match(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]", m.text):
+        elif m.label == "Person" and m.source == "PERSON" and rx.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", m.text) and \
+                not rx.match(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]", m.text):
             m.label = "Firm"  # "QatarEnergy", "PetroVietnam": a company name, not a person's
         elif m.label == "Person" and m.source == "PERSON" and " " not in m.text and m.text not in person_words and \
                 not any(_TITLE_BEFORE.search(text[max(0, a - 40):a]) or _OFFICE_AFTER.match(text, b) or
-                        re.search(r"\b(?:at|in|near|from)\s+(?:the\s+)?$", text[max(0, a - 12):a]) or
-                        re.match(r"(?:\s+and\s+[A-Z]\w+)?\s+(?:governments?|administrations?|era|cabinets?|years|attacks?|"
+                        rx.search(r"\b(?:at|in|near|from)\s+(?:the\s+)?$", text[max(0, a - 12):a]) or
+                        rx.match(r"(?:\s+and\s+[A-Z]\w+)?\s+(?:governments?|administrations?|era|cabinets?|years|attacks?|"
                                  r"bombings?|shootings?|massacre|earthquake|floods?|disaster|incident|tragedy)\b", text[b:b + 40])
                         for a, b in find_word(text, m.text)):
             m.label = "Firm"  # "Petronas agreed to supply": one word, never with a first name or a title, no person
     for m in parsed.mentions:
         left = text[max(0, m.start - 30): m.start]
-        if m.label == "Person" and m.source == "PERSON" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", left) or \
+        if m.label == "Person" and m.source == "PERSON" and rx.search(r"\b(?:at|in)\s+(?:the\s+)?$", left) or \
                 m.source == "ORG" and m.label == "Firm" and not gz.label_by_shape(m.text) and \
-                re.search(r"\b(?:terminal|port|plant|park|facility|site|base|venue|held)\s+at\s+$", left):
+                rx.search(r"\b(?:terminal|port|plant|park|facility|site|base|venue|held)\s+at\s+$", left):
             m.label = "Place"  # "received him at Rashtrapati Bhavan": a venue
-        elif m.label in ("Firm", "Institution", "Person") and re.search(
+        elif m.label in ("Firm", "Institution", "Person") and rx.search(
                 r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion)$", m.text) and \
-                re.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", left):
+                rx.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", left):
             m.label = "Place"  # "held talks at Hyderabad House": a venue
-        if m.label == "Initiative" and re.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
+        if m.label == "Initiative" and rx.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
             m.label = "Agreement"  # a road map or plan that is signed is an agreement
     # people: longest names first; a shorter one joins the person whose name words it shares
     people: list[tuple[set[str], Entity]] = []
@@ -276,18 +277,18 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         key = org_key(m.text)
         if _GENERIC_BODY.match(m.text):  # "Chile's Ministry of Defence" vs "Peru's Ministry of Defence"
             left = text[max(0, m.start - 40): m.start]
-            owner = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", left)
+            owner = rx.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", left)
             if owner and gz.country_of(owner.group(1)):
                 key += "|" + gz.country_of(owner.group(1))
         e = by_key.get(key)
         if e is None:
-            name = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
+            name = rx.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
             eid = slugify(name) + ("-" + key.split("|")[1].lower() if "|" in key else "")
             e = Entity(id=eid, name=name, label=m.label, aliases=[])
             by_key[key] = e
         add(m, e)
-        e.add_alias(re.sub(r"\s*\(([^()]*)\)$", "", m.text))
-        inner = re.search(r"\(([A-Z][A-Za-z]{1,9}s?)\)$", m.text)
+        e.add_alias(rx.sub(r"\s*\(([^()]*)\)$", "", m.text))
+        inner = rx.search(r"\(([A-Z][A-Za-z]{1,9}s?)\)$", m.text)
         if inner:
             e.add_alias(inner.group(1))
     for m in pending_acr:
@@ -322,7 +323,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
 
 
 def _portfolio(name: str) -> str:
-    return " ".join(re.sub(r"[,&]|\band\b|\bthe\b", " ", name).lower().split())
+    return " ".join(rx.sub(r"[,&]|\band\b|\bthe\b", " ", name).lower().split())
 
 
 def _ministers(parsed: Parsed, res: Resolution) -> None:
@@ -330,7 +331,7 @@ def _ministers(parsed: Parsed, res: Resolution) -> None:
     document, when it is of X's country."""
     bodies = {}
     for e in res.entities.values():
-        mb = re.match(r"(?:[A-Z][\w-]*\s+)?(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(.+)$", e.name) \
+        mb = rx.match(r"(?:[A-Z][\w-]*\s+)?(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(.+)$", e.name) \
             if e.label == "Institution" else None
         if mb:
             bodies.setdefault(_portfolio(mb.group(1)), []).append(e.id)
@@ -339,7 +340,7 @@ def _ministers(parsed: Parsed, res: Resolution) -> None:
     for m in parsed.mentions:
         if res.entities.get(m.entity) is None or res.entities[m.entity].label != "Person" or m.entity in res.office:
             continue
-        mt = re.search(r"\b(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w\s,&-]*?),?\s+$",
+        mt = rx.search(r"\b(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w\s,&-]*?),?\s+$",
                        parsed.text[max(0, m.start - 90):m.start])
         home = res.home.get(m.entity, (None,))[0]
         for b in bodies.get(_portfolio(mt.group(1)), []) if mt else []:
@@ -393,11 +394,11 @@ def _link_bare_missions(parsed: Parsed, res: Resolution) -> None:
     mission of that kind named in the document (none when there are several)."""
     ents = res.entities
     for eid, e in list(ents.items()):
-        kind = re.fullmatch(r"(?i)(embassy|consulate|high commission)", e.name)
+        kind = rx.fullmatch(r"(?i)(embassy|consulate|high commission)", e.name)
         if e.label != "Mission" or not kind:
             continue
         named = {x.entity for x in parsed.mentions if x.entity in ents and x.entity != eid and
-                 ents[x.entity].label == "Mission" and re.search(rf"(?i)\b{kind.group(1)}\b", ents[x.entity].name)}
+                 ents[x.entity].label == "Mission" and rx.search(rf"(?i)\b{kind.group(1)}\b", ents[x.entity].name)}
         if len(named) != 1:
             continue
         hit = named.pop()
@@ -414,7 +415,7 @@ def _link_agreement_refs(parsed: Parsed, res: Resolution) -> None:
     ents = res.entities
 
     def generic(eid: str) -> bool:
-        return set(re.split(r"[\s-]+", ents[eid].name.lower())) <= _GENERIC_AGREEMENT
+        return set(rx.split(r"[\s-]+", ents[eid].name.lower())) <= _GENERIC_AGREEMENT
 
     specific = [x for x in parsed.mentions if x.entity in ents and ents[x.entity].label == "Agreement"
                 and x.kind == "name" and not generic(x.entity)]
@@ -426,7 +427,7 @@ def _link_agreement_refs(parsed: Parsed, res: Resolution) -> None:
         heads = _REF_HEADS.get(word)
 
         def fits(x: Mention) -> bool:
-            return heads is None or bool(re.search(r"\b(?:" + "|".join(heads) + r")", ents[x.entity].name, re.I))
+            return heads is None or bool(rx.search(r"\b(?:" + "|".join(heads) + r")", ents[x.entity].name, re.I))
         hit = next((x for x in reversed(specific) if x.start < m.start and fits(x)), None)
         if hit is None and bare:  # a headline's "MoU" before the memorandum is named in full
             hit = next((x for x in specific if x.start > m.start and fits(x)), None)
@@ -449,8 +450,8 @@ def _drop_products(parsed: Parsed, res: Resolution) -> None:
         if e.label == "Country":
             continue
         ms = [m for m in parsed.mentions if m.entity == eid]
-        if any(re.match(rf"\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){{0,6}}?{_PRODUCT}\b", text[m.end:m.end + 100]) or
-               re.search(rf"{_PRODUCT}\s+(?:known as|called|named|dubbed)\s+$", text[max(0, m.start - 40):m.start])
+        if any(rx.match(rf"\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){{0,6}}?{_PRODUCT}\b", text[m.end:m.end + 100]) or
+               rx.search(rf"{_PRODUCT}\s+(?:known as|called|named|dubbed)\s+$", text[max(0, m.start - 40):m.start])
                for m in ms):
             del res.entities[eid]
             for m in ms:
@@ -472,7 +473,7 @@ def _state_refs(parsed: Parsed, res: Resolution) -> None:
     found = []
     for m in _STATE_REF.finditer(parsed.text):
         word = m.group(1).lower().split()[0]
-        hits = [c for c in res.dyad if any(re.search(rf"\b{word}\b", n, re.I) for n in gz.country(c.upper()).names)]
+        hits = [c for c in res.dyad if any(rx.search(rf"\b{word}\b", n, re.I) for n in gz.country(c.upper()).names)]
         if len(hits) == 1 and not any(x.start < m.end() and m.start() < x.end for x in parsed.mentions):
             e = res.entities.setdefault(hits[0], _country_entity(hits[0].upper()))
             found.append(Mention(m.start(), m.end(), m.group(), "Country", "dyad", sent=parsed.sent_of(m.start()),
@@ -492,21 +493,21 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
             if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
                 return True
     after = parsed.text[m.end: m.end + 60]
-    after = re.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
-    if re.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after) or re.match(
+    after = rx.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
+    if rx.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after) or rx.match(
             r"\s+(?:has|have|had)\s+(?:not\s+|also\s+|already\s+|long\s+)?[\"“]?(?:[a-z]+ed|been|made|done|won|sold|built|"
             r"held|met|sent|given|taken|become|begun|chosen|spent|paid|told|kept|lost|brought|bought|sought)\b", after):
         return True  # "Washington will pause", "Kyiv had moved": a place does not act, its government does
-    after = re.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
-    after = re.sub(r"^,\s+(?:for its part|in turn|meanwhile|for its side|in response|however),", "", after)
-    return bool(re.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
+    after = rx.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
+    after = rx.sub(r"^,\s+(?:for its part|in turn|meanwhile|for its side|in response|however),", "", after)
+    return bool(rx.match(r"\s+(?:has|have|had|said|says|is|was|will|would|wants?|wanted|agreed|announced|urged|"
                          r"sells|sold|buys|bought|exports|exported|imports|imported|supplies|supplied|"
                          r"welcomed|welcomes|rejected|signed|hopes?|hoped|wish(?:es|ed)?|believes?|insists?|insisted|accused|warned|sees|saw|"
                          r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
                          r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
                          r"tries|tried|pulled|withdrew|upgraded|downgraded|responded|reacted|denied|confirmed|vowed|"
                          r"threatened|imposed|lifted|condemned|retaliated|recalled|summoned|approved|refused|declined)\b", after)) and \
-        not re.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
+        not rx.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
 def _dyad(parsed: Parsed, title: str) -> tuple[tuple[str, ...], bool]:
@@ -515,12 +516,12 @@ def _dyad(parsed: Parsed, title: str) -> tuple[tuple[str, ...], bool]:
         if m.entity and m.label == "Country":
             counts[m.entity] += 1
         elif m.kind == "name":  # countries inside names such as "India-Japan Partnership"
-            for pair in re.findall(r"[A-Z][\w.]+(?:[\u2013-][A-Z][\w.]+)+", m.text):
-                for part in re.split(r"[\u2013-]", pair):
+            for pair in rx.findall(r"[A-Z][\w.]+(?:[\u2013-][A-Z][\w.]+)+", m.text):
+                for part in rx.split(r"[\u2013-]", pair):
                     code = gz.country_of(part)
                     if code:
                         counts[code.lower()] += 1
-    for part in re.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", title):
+    for part in rx.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", title):
         code = gz.country_of(part)
         if code and code.lower() in counts:
             counts[code.lower()] += 3
@@ -540,7 +541,7 @@ def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> 
                 if not any(s <= a < t for s, t in taken):
                     new.append(Mention(a, b, e.name, "Person", "name-word", sent=parsed.sent_of(a), entity=e.id))
                     taken.append((a, b))
-        for w in ws:
+        for w in sorted(ws, key=lambda w: (e.name.lower().find(w), w)):  # in name order, whatever the hash seed
             if len(w) < 3 or gz.country_of(w) or w in ("president", "minister"):
                 continue
             surface = next((t for t in e.name.split() if t.lower().strip(".") == w), None)
@@ -559,10 +560,10 @@ def _find_more_people(parsed: Parsed, people: list[tuple[set[str], Entity]]) -> 
 def _country_in(text: str, last: bool = False) -> str | None:
     """The first (or ``last``) country named or by demonym in ``text``, as an entity id."""
     if last:
-        found = [c for c in (_country_in(w) for w in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text)) if c]
+        found = [c for c in (_country_in(w) for w in rx.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text)) if c]
         return found[-1] if found else None
-    for w in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text):
-        if re.match(r"(?:North|South|East|West|Central|Latin)\s+(?:America|Asia|Africa|Europe)\b", w):
+    for w in rx.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.]*)*", text):
+        if rx.match(r"(?:North|South|East|West|Central|Latin)\s+(?:America|Asia|Africa|Europe)\b", w):
             continue
         for cand in (w, *w.split()):
             code = gz.country_of(_unpossess(cand.strip(",.")))
@@ -581,12 +582,12 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if e is None or e.label in ("Country",) or e.id in res.home:
             continue
         s0, s1 = parsed.sents[m.sent]
-        prev_end = max([x.end for x in ments[:i] if x.sent == m.sent and x.label not in ("Country",)
+        prev_end = max([x.end for x in parsed.in_sent(m.sent) if x.label not in ("Country",)
                         and x.entity != e.id and x.end <= m.start] or [s0])
         left = text[max(prev_end, m.start - 90): m.start]
         right = text[m.end: min(s1, m.end + 120)]
         if e.label == "Person":
-            pb = re.match(r"\s*,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
+            pb = rx.match(r"\s*,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
             pid = _entity_named(ents, pb.group(1), "Place") if pb else None
             if pid:  # "Jane Doe, a Lima-based analyst"
                 res.based[e.id] = pid
@@ -597,7 +598,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             continue
         # organisations, missions, initiatives: the name, a possessive, a demonym, "-based"
         code, stated = None, True
-        post = re.search(r"^(.*?)\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s(?:(?:es|el|al|de|da|do|du)\s)?[A-Z][\w\u00C0-\u024F-]+)?)$",
+        post = rx.search(r"^(.*?)\s+in\s+([A-Z][\w\u00C0-\u024F-]+(?:\s(?:(?:es|el|al|de|da|do|du)\s)?[A-Z][\w\u00C0-\u024F-]+)?)$",
                          e.name) if e.label == "Mission" else None
         if post and not _entity_named(ents, post.group(2), "Place") and not gz.country_of(post.group(2)):
             where = gz.place_country(post.group(2), population=100_000)
@@ -617,28 +618,28 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 res.home[e.id] = (code, True)
                 continue
         if e.label in ("Firm", "Institution", "Mission"):
-            words = re.split(r"[\s]+", e.name)
+            words = rx.split(r"[\s]+", e.name)
             for k, w in enumerate(words):
                 c = gz.country_of(_unpossess(w.strip(",()")))
                 pair = " ".join(words[k:k + 2]) if k + 1 < len(words) else ""
                 if c and pair and gz.place_country(pair) and gz.place_country(pair) != c and not gz.country_of(pair):
                     c = gz.place_country(pair)  # "University of British Columbia": Canada's
-                if c and not re.search(r"[\u2013-]", w):
+                if c and not rx.search(r"[\u2013-]", w):
                     code = c.lower()
                     break
             if code is None:  # a country of several words: "New Zealand Defence Force"
                 for cm in _country_re().finditer(e.name):
                     if " " in cm.group(1) and gz.country_of(cm.group(1)) and \
-                            not re.search(r"[\u2013-]", e.name[max(0, cm.start(1) - 1):cm.end(1) + 1]):
+                            not rx.search(r"[\u2013-]", e.name[max(0, cm.start(1) - 1):cm.end(1) + 1]):
                         code = gz.country_of(cm.group(1)).lower()
                         break
             if code is None:
-                mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:(?!(?:to|of|for|with|from|by|on)\b)[a-z][\w-]*\s+){0,4}"
+                mt = rx.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:(?!(?:to|of|for|with|from|by|on)\b)[a-z][\w-]*\s+){0,4}"
                                r"(?:[a-z][\w-]*,\s+)?$", left)  # not "Morocco's request to join the X"; "X's agency, Y"
                 if mt and gz.country_of(mt.group(1)):
                     code = gz.country_of(mt.group(1)).lower()
                 if mt is None:  # the place itself is a mention that ends the left context
-                    mt = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$", text[max(s0, m.start - 40):m.start])
+                    mt = rx.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$", text[max(s0, m.start - 40):m.start])
                     mt = mt if mt and not gz.country_of(mt.group(1)) else None
                 if mt and gz.country_of(mt.group(1)):
                     pass
@@ -649,34 +650,34 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                         res.based[e.id] = pid
                     code = gz.place_country(mt.group(1), tuple(c.upper() for c in res.dyad)).lower()
             if code is None:  # "X Holdings, a Malaysian energy developer", "X, Ghana's state cocoa board"
-                ap = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                ap = rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?"
                               r"([A-Z][a-z]+)(?=\s+[a-z])|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+[a-z])", right)
                 if ap and gz.country_of(ap.group(1) or ap.group(2)):
                     code = gz.country_of(ap.group(1) or ap.group(2)).lower()
-                ref = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*", right)
+                ref = rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*", right)
                 ref = ref and next((x for x in ments if x.start == m.end + ref.end() and x.kind == "dyad-ref"), None)
-                if code is None and ref is not None and re.match(r"['’]s\s+[a-z]", text[ref.end:ref.end + 4]):
+                if code is None and ref is not None and rx.match(r"['’]s\s+[a-z]", text[ref.end:ref.end + 4]):
                     code = ref.entity  # "the Public Investment Fund (PIF), the kingdom's sovereign wealth fund"
             if code is None:  # "the Ministry of Education (ME) of Peru", "the X Authority of Ghana"
-                of = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:of|in)\s+(?:the\s+)?", right)
+                of = rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:of|in)\s+(?:the\s+)?", right)
                 nxt = next((x for x in ments[i + 1:i + 3] if of and x.start == m.end + of.end() and x.label == "Country"
                             and x.entity), None)
                 if nxt is not None and e.label != "Mission":
                     code = nxt.entity
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
-                mt = re.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
+                mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
             if code is None:
-                mt = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?(?:firms?|compan(?:y|ies)|"
+                mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?(?:firms?|compan(?:y|ies)|"
                                r"manufacturers?|makers?|agency|group|conglomerates?|giants?|corporations?|"
                                r"banks?|institutions?|universit(?:y|ies)|suppliers?)\b[^.;]*$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
-            based = re.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:(?!of\b)[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
-                or re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
+            based = rx.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:(?!of\b)[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
+                or rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
             # ("the X-based parent of Y": X-based is the parent; "Y, the X-based maker": Y is)
-            inn = re.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+in\s+", right) if e.label in ("Institution", "Firm") else None
+            inn = rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+in\s+", right) if e.label in ("Institution", "Firm") else None
             nxt = next((x for x in ments[i + 1:i + 3] if inn and x.start == m.end + inn.end() and x.entity), None)
             if nxt is not None and ents[nxt.entity].label == "Place" and e.id not in res.based:
                 res.based[e.id] = nxt.entity  # "the X University (XU) in Trondheim"
@@ -705,7 +706,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                         break
             if e.id not in res.based and not _INTERNATIONAL.search(e.name):  # a place of the document in the name: "Chongqing University", "X (Chongqing) Co"
                 for alias in e.aliases:
-                    inner = re.search(r"\(([A-Z][\w ]+)\)", alias)
+                    inner = rx.search(r"\(([A-Z][\w ]+)\)", alias)
                     words = [] if e.label == "Firm" else [alias.split()[0], alias.split()[-1]]
                     for w in ([inner.group(1)] if inner else []) + words:
                         pid = _entity_named(ents, w, "Place")
@@ -714,7 +715,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                             break
                     if e.id in res.based:
                         break
-            if code is None and re.match(r"^\s*(?:,|and|or|as well as)\s*$", left):  # "firms such as A and B"
+            if code is None and rx.match(r"^\s*(?:,|and|or|as well as)\s*$", left):  # "firms such as A and B"
                 prev = [x for x in ments[:i] if x.sent == m.sent and x.entity and x.entity != e.id and x.end <= m.start]
                 if prev and ents[prev[-1].entity].label == e.label and prev[-1].entity in res.home:
                     code, stated = res.home[prev[-1].entity]
@@ -725,7 +726,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if code:
             res.home[e.id] = (code, stated)
     # "X, based in Y" and "The agency, based in Y": the body named (or the last one with that head word)
-    for bm in re.finditer(r"(?:\b[Tt]he\s+(agency|company|firm|bank|ministry|university|institute|manufacturer|"
+    for bm in rx.finditer(r"(?:\b[Tt]he\s+(agency|company|firm|bank|ministry|university|institute|manufacturer|"
                           r"group|operator|fund))?,\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+", text):
         where = next((x for x in ments if x.start == bm.end() and x.entity and ents[x.entity].label == "Place"), None)
         if where is None:
@@ -777,14 +778,14 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         s1 = parsed.sents[m.sent][1]
         right = text[m.end: min(s1, m.end + 40)]
         left = text[max(parsed.sents[m.sent][0], m.start - 50): m.start]
-        mt = re.match(r"\s*(?:port|city|town|province|region|district|state)?\s*(?:,\s*)?in\s+(?:the\s+)?"
+        mt = rx.match(r"\s*(?:port|city|town|province|region|district|state)?\s*(?:,\s*)?in\s+(?:the\s+)?"
                       r"(?:(?:state|province|region|city|county|prefecture)\s+of\s+)?", right)
         if mt:
             nxt = next((x for x in ments if x.start == m.end + mt.end() and x.entity), None)
             if nxt and ents[nxt.entity].label in ("Place", "Country") and nxt.entity != e.id:
                 res.located[e.id] = (nxt.entity, True)
                 continue
-        reg = re.match(r",\s+", right)
+        reg = rx.match(r",\s+", right)
         nxt = reg and next((x for x in ments if x.start == m.end + reg.end() and x.entity and x.source == "typed"), None)
         if nxt and ents[nxt.entity].label == "Place" and nxt.entity != e.id:  # "Semarang, Central Java"
             res.located[e.id] = (nxt.entity, True)
@@ -792,12 +793,12 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             if code and nxt.entity not in res.located and not gz.place_country(nxt.text):
                 res.located[nxt.entity] = (code.lower(), False)
             continue
-        mt = re.search(r"\b([A-Z][a-z]+)\s+(?:city|capital|town|province|state|region|port|island)\s*(?:of|,)\s*$", left)
+        mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:city|capital|town|province|state|region|port|island)\s*(?:of|,)\s*$", left)
         if mt and gz.country_of(mt.group(1)):
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
             continue
         code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
-        bare = re.sub(r"\s+(?:State|Province|Region|Prefecture|County|District|Island)$", "", m.text)
+        bare = rx.sub(r"\s+(?:State|Province|Region|Prefecture|County|District|Island)$", "", m.text)
         if code is None and bare != m.text:  # "Akwa Ibom State", "Jurong Island"
             code = gz.place_country(bare, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
         if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
@@ -823,7 +824,7 @@ def _dateline_place(parsed: Parsed, res: Resolution) -> str | None:
         line_start = head.rfind("\n", 0, m.start) + 1
         if head[line_start:m.start].strip() or not m.entity or m.entity not in res.entities:
             continue
-        if not re.match(r"\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b|[-\u2013\u2014:])"
+        if not rx.match(r"\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b|[-\u2013\u2014:])"
                         r"|\.?[ \t]*(?:\n|$)", parsed.text[m.end:m.end + 30]):
             continue  # (a wire dateline is left by the cleaner as "Accra." on a line of its own)
         e = res.entities[m.entity]
@@ -835,7 +836,7 @@ def _dateline_place(parsed: Parsed, res: Resolution) -> str | None:
 def _mission_of_envoy(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The country of the one embassy named in a sentence with ambassador ``eid`` (None otherwise)."""
     for m in parsed.mentions:
-        if m.entity != eid or not re.search(r"\b(?:Ambassador|High Commissioner|Consul(?:[ -]General)?|Charg[eé] d['’]affaires)"
+        if m.entity != eid or not rx.search(r"\b(?:Ambassador|High Commissioner|Consul(?:[ -]General)?|Charg[eé] d['’]affaires)"
                                             r"\s+(?:\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start], re.I):
             continue
         posts = {res.home[x.entity][0] for x in parsed.in_sent(m.sent) if x.entity in res.entities and
@@ -852,12 +853,12 @@ def _visited_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
         if m.entity != eid:
             continue
         s1 = parsed.sents[m.sent][1]
-        vm = re.match(r"[^.;]{0,40}?\b(?:visit(?:s|ed|ing)?|trip|travel\w*|arrived|arrives|flew)\s+(?:\w+\s+){0,2}?(?:to|in)\s+"
+        vm = rx.match(r"[^.;]{0,40}?\b(?:visit(?:s|ed|ing)?|trip|travel\w*|arrived|arrives|flew)\s+(?:\w+\s+){0,2}?(?:to|in)\s+"
                       r"(?:the\s+)?", parsed.text[m.end:s1])
-        before = re.search(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:[\w.]+\s+){0,4}$", parsed.text[max(0, m.start - 60):m.start],
+        before = rx.search(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:[\w.]+\s+){0,4}$", parsed.text[max(0, m.start - 60):m.start],
                            re.I)
-        vm = vm or (before and re.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
-        vm = vm or re.match(r"[^.;]{0,100}?\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+"
+        vm = vm or (before and rx.match(r"[^.;,]{0,10}?\s+to\s+(?:the\s+)?", parsed.text[m.end:s1]))
+        vm = vm or rx.match(r"[^.;]{0,100}?\bin\s+(?:the\s+)?(?=[A-Z][^,;.]*,\s+where\s+(?:he|she|they)\s+(?:is|was|are|were)\s+"
                             r"(?:leading|heading|on)\b)", parsed.text[m.end:s1])  # "X announced it in C, where she is leading a delegation"
         if vm:
             x = next((x for x in parsed.in_sent(m.sent) if x.start == m.end + vm.end() and x.entity), None)
@@ -880,12 +881,12 @@ def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The country of the pair where ``eid`` welcomes, hosts or receives someone ("X hosted Y in Ankara")."""
     found = set()
     for m in parsed.mentions:
-        if m.entity != eid or not re.match(r"\s+(?:\w+\s+)?(?:welcomed|welcomes|hosted|hosts|received|receives)\s+[A-Z]",
+        if m.entity != eid or not rx.match(r"\s+(?:\w+\s+)?(?:welcomed|welcomes|hosted|hosts|received|receives)\s+[A-Z]",
                                            parsed.text[m.end:m.end + 40]):
             continue
         for x in parsed.in_sent(m.sent):
             if x.start > m.end and x.entity and x.label in ("Place", "Country") and \
-                    re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, x.start - 8):x.start]):
+                    rx.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, x.start - 8):x.start]):
                 code = _mention_country(x, res, population=100_000)
                 if code in res.dyad:
                     found.add(code)
@@ -900,9 +901,11 @@ def _met_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The one country of the pair whose people meet ``eid`` in a sentence (None when none or both)."""
     found = set()
     for m in parsed.mentions:
+        if m.entity != eid:
+            continue
         s0 = parsed.sents[m.sent][0]
         verbs = [s0 + v.start() for v in _MEETING.finditer(parsed.sentence(m.sent))]
-        if m.entity != eid or not verbs or re.search(r"\b(?:accompanied|joined|flanked)\s+by\b|\b(?:along|together)\s+with\b",
+        if not verbs or rx.search(r"\b(?:accompanied|joined|flanked)\s+by\b|\b(?:along|together)\s+with\b",
                                                      parsed.text[verbs[0]:m.start]):
             continue  # ("A met B, accompanied by Ambassador Y": Y is on A's side)
         for x in parsed.in_sent(m.sent):  # "A called on B and met Y": A's side is the subject's
@@ -919,27 +922,27 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     m = parsed.mentions[i]
     eid = m.entity
     titled_before = eid in res.titled
-    mt = re.search(r"^\s*\(([^)]+)\)", right)
+    mt = rx.search(r"^\s*\(([^)]+)\)", right)
     if mt and gz.country_of(mt.group(1)):
         code = gz.country_of(mt.group(1)).lower()
         qualified.add(code)
         res.titled.add(eid)
         return code
-    of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", right)
+    of = rx.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", right)
     code = of and _TITLE_RE.search(left[-40:]) and gz.country_of(of.group(1))
     code = code and code.lower()
     if code:  # "President Gabriel Boric of Chile", "President Xi Jinping of the People's Republic of China"
         qualified.add(code)
         res.titled.add(eid)
         return code
-    officer = re.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
+    officer = rx.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
                         r"secretary|general secretary|spokes\w+|director[ -]general|director|governor|commissioner|"
                         r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
     org = next((x for x in reversed(parsed.mentions[:i]) if x.sent == m.sent and x.entity and x.end <= m.start
                 and res.entities[x.entity].label in ("Firm", "Institution")), None)
     if officer is None and org is not None and m.start - org.end < 45 and \
-            re.fullmatch(r"['’]s\s+[^,]*,\s*", parsed.text[org.end:m.start]) and \
-            re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:chairman|chairwoman|chair|chief executive|"
+            rx.fullmatch(r"['’]s\s+[^,]*,\s*", parsed.text[org.end:m.start]) and \
+            rx.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:chairman|chairwoman|chair|chief executive|"
                       r"chief executive officer|CEO|founder|head|president|managing director|director[ -]general|"
                       r"director|governor|chief)\s*,\s*$", left):
         res.office[eid] = org.entity  # "KAI's chief executive, Kang Goo-young"
@@ -953,9 +956,9 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         return res.home.get(org.entity, (None,))[0]
     first = min((x.start for x in parsed.mentions if org is not None and x.entity == org.entity and x.sent == m.sent
                  and x.start <= org.start and org.start - x.end < 12), default=0)
-    if org is not None and res.entities[org.entity].label == "Institution" and re.fullmatch(
+    if org is not None and res.entities[org.entity].label == "Institution" and rx.fullmatch(
             r"\)?\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:(?:of|in)\s+(?:the\s+)?[A-Z][\w\u00C0-\u024F ]*?)?,\s*(?:the\s+)?(?:" +
-            TITLES + r"\s+)*", parsed.text[org.end:m.start]) and re.search(
+            TITLES + r"\s+)*", parsed.text[org.end:m.start]) and rx.search(
             r"\b(?:head|minister|secretary|director|general|chief|president|chair\w*|governor|commissioner|leader)\s+(?:of|for)\s+"
             r"(?:the\s+)?$", parsed.text[max(0, first - 40):first], re.I):
         # "the Head of the X Department of Y, Councillor Jane Doe": the office-holder of that body
@@ -965,15 +968,15 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         if code:
             qualified.add(code)
         return code
-    on_side = list(re.finditer(r"\b(?:on|for|from)\s+the\s+([A-Z][a-z]+)\s+side\b", parsed.text[parsed.sents[m.sent][0]:m.start]))
-    if on_side and gz.country_by_demonym(on_side[-1].group(1)) and not re.search(
+    on_side = list(rx.finditer(r"\b(?:on|for|from)\s+the\s+([A-Z][a-z]+)\s+side\b", parsed.text[parsed.sents[m.sent][0]:m.start]))
+    if on_side and gz.country_by_demonym(on_side[-1].group(1)) and not rx.search(
             r"[;]", parsed.text[parsed.sents[m.sent][0] + on_side[-1].end():m.start]):
         # "attended on the Italian side by A and B, and on the Algerian side by C": the nearest side before
         res.titled.add(eid)
         code = gz.country_by_demonym(on_side[-1].group(1)).lower()
         qualified.add(code)
         return code
-    side = re.search(r"\b([A-Z][a-z]+)\s+(?:side|delegation|team|contingent)\s+(?:was|is|will\s+be|were)\s+(?:led|headed)\s+by\s+"
+    side = rx.search(r"\b([A-Z][a-z]+)\s+(?:side|delegation|team|contingent)\s+(?:was|is|will\s+be|were)\s+(?:led|headed)\s+by\s+"
                      r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|the\s+)*$", left)
     if side and gz.country_by_demonym(side.group(1)):  # "the Japanese side was led by Vice-Minister X"
         res.titled.add(eid)
@@ -981,8 +984,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         return code
     titles = list(_TITLE_RE.finditer(left))
-    if titles or re.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
-            re.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
+    if titles or rx.match(r"\s*,\s*(?:the\s+)?" + TITLES, right, re.I) or \
+            rx.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
         res.titled.add(eid)
     titles = [t for t in titles if t.start() >= len(left) - 70]
     if titles:
@@ -990,25 +993,25 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         # or inside the title phrase ("Prime Minister of Canada, X"); not one further back
         pre = left[:titles[0].start()].split("\n")[-1]
         post = left[titles[0].start():].split("\n")[-1]
-        host = re.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", post)
+        host = rx.search(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+?)\s*,?\s*$", post)
         if host and gz.country_of(host.group(1)):
             res.host[eid] = gz.country_of(host.group(1)).lower()
             post = post[: host.start()]
-        near = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:['’]s)?\s+$", pre)
+        near = rx.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:['’]s)?\s+$", pre)
         code = _country_in(near.group(1), last=True) if near else None
         full = parsed.text[max(parsed.sents[m.sent][0], m.start - 90):m.start]  # (not cut at a mention inside the title)
         full = full[:len(full) - (len(left) - titles[0].start())] if len(left) - titles[0].start() <= len(full) else full
-        run = re.search(r"((?:[A-Z][\w.’'-]*\s+){2,5})$", full)  # "Indonesian State-Owned Enterprises Minister"
+        run = rx.search(r"((?:[A-Z][\w.’'-]*\s+){2,5})$", full)  # "Indonesian State-Owned Enterprises Minister"
         if code is None and run and gz.country_of(_unpossess(run.group(1).split()[0])):
             code = gz.country_of(_unpossess(run.group(1).split()[0])).lower()
         code = code or _country_in(post, last=True)
         if code:
             qualified.add(code)
             return code
-    mt = re.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
+    mt = rx.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
     if mt and _country_in(mt.group(1)):
         return _country_in(mt.group(1))
-    mt = re.match(r"\s*,\s*(?:the\s+|a\s+)?(?:(?![a-z]+ed\b)[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
+    mt = rx.match(r"\s*,\s*(?:the\s+|a\s+)?(?:(?![a-z]+ed\b)[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
                   r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor|prince|"
                   r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
@@ -1023,7 +1026,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             res.office[eid] = inst.entity
         code = _country_in(mt.group(1))
         if code is None:  # "Crown Prince of Abu Dhabi": the country of a place
-            place = re.match(r"[A-Z][\w]*(?:\s+[A-Z][\w]*)*", mt.group(1))
+            place = rx.match(r"[A-Z][\w]*(?:\s+[A-Z][\w]*)*", mt.group(1))
             pc = gz.big_place_country(place.group(), 100_000) if place else None
             code = pc.lower() if pc else None
         if code is None and inst is not None and inst.entity in res.home:
@@ -1033,7 +1036,7 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             return code
     if titled_before:  # seen earlier with a title of their own: a later list does not decide
         return None
-    if re.match(r"^\s*(?:and|,)\s+", left) and not re.search(r"President|Prime Minister|King|Queen|Chancellor|"
+    if rx.match(r"^\s*(?:and|,)\s+", left) and not rx.search(r"President|Prime Minister|King|Queen|Chancellor|"
                                                             r"Premier|Emperor|Leader", left):
         # "Japanese Minister A and Defence Minister B" (but a list of heads of state is of several countries)
         prev = [x for x in parsed.mentions[:i] if x.sent == m.sent and x.entity and x.entity != eid]
