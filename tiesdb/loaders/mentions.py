@@ -339,7 +339,10 @@ _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
-SECTOR_AGENCY_RE = re.compile(r"(?<![\w-])(?:Tourism|Education|Enterprise|Invest|Business|Export|Study|Screen|Creative|Sport)"
+_MEETING_OF_RE = re.compile(r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+                            r"Inaugural|Next|Last|\d+(?:st|nd|rd|th))\s+)?(?:meeting|session|round)\s+of\s+(?:the\s+)?",
+                            re.I)
+SECTOR_AGENCY_RE = re.compile(r"(?<![\w-])(?:Tourism|Education|Enterprise|Invest|Business|Export|Study|Screen|Creative|Sport|Statistics)"
                               r"[ ]([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)\b(?![ ](?:Trade|Mission|Forum|Week|Council|Summit))")
 MEMBER_OF_RE = re.compile(r"\bmembers? of (?:the )?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,4})\b(?! of\b)")
 REGION_OF_RE = re.compile(r"\b(?:the|its)\s+(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|"
@@ -986,6 +989,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 if about:
                     e = about.end()
                     surface = text[s:e]
+            field_in = rx.match(r"[ ]in[ ]((?:and[ ])?[A-Z][\w-]*(?:[ ](?:and[ ])?[A-Z][\w-]*)*)", text[e:e + 80]) \
+                if label in ("Agreement", "Initiative") and rx.search(r"[ ](?:on|for)[ ][A-Z]\w*$", surface) else None
+            if field_in and not gz.place_country(field_in.group(1)) and not _country_re().search(field_in.group(1)):
+                e += field_in.end()  # "Memorandum of Understanding on Cooperation | in Critical Mineral Supply Chains"
+                surface = text[s:e]
             if label and not gz.country_of(surface):
                 cands.append(Mention(s, e, surface, label, "shape"))
     # 4. quoted names: “Unicorn Masts” initiative
@@ -1054,6 +1062,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     # a city that is also a person's name here ("Secretary Austin", "Lloyd Austin") is the person
     names_of_people = {w for c in cands if c.label == "Person" and c.source in ("title", "PERSON") for w in c.text.split()}
     cands = [c for c in cands if not (c.source == "gazetteer-place" and " " not in c.text and c.text in names_of_people)]
+    # "the Ninth Meeting of the X Commission", "the fifth Session of the Y Dialogue": the forum is the node
+    for k, c in enumerate(cands):
+        meeting = _MEETING_OF_RE.match(c.text) if c.label in ("Initiative", "Institution", None) else None
+        if meeting and " " in c.text[meeting.end():]:
+            rest = c.text[meeting.end():]
+            cands[k] = Mention(c.start + meeting.end(), c.end, rest, gz.label_by_shape(rest) or c.label, c.source)
     # a portfolio inside a title ("Secretary of National Defense") is not a body; a body named there is
     # ("the Director General of the Israeli Ministry of Foreign Affairs, X")
     cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or

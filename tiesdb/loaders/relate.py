@@ -861,12 +861,21 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 funders = [e for e, _ in funders][:1]
                 off = parsed.sents[i][0]  # the recipient is what the sentence is about
                 funders = funders if funders else []
+            by = None if frm else rx.match(r"(?:financed|funded|bankrolled)\s+(?:(?:largely|partly|jointly|mainly|mostly|"
+                                           r"entirely|fully|in\s+part)\s+)?by\s+(?:the\s+)?", sent[fm.start():])
+            if by:  # "the line, financed largely by the X Bank": the funder comes after "by"
+                after = parsed.sents[i][0] + fm.start() + by.end()
+                funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
             ms = parsed.in_sent(i)
             described = {m.start for m, x in zip(ms, ms[1:]) if m.kind == "demonym" and x.label != "Country" and
                          x.entity and rx.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
             # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
                       ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described]
+            if by:  # and what it pays for before the verb: one actor (not "the leaders", "the two countries")
+                recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts
+                          if o < off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")
+                          and sum(p == o for _, p in acts) == 1][-1:]
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
             owned = {e for e, o in acts if lab[e] == "Country" and any(
                 lab[b] in ("Institution", "Firm") and rx.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
