@@ -1518,6 +1518,48 @@ def test_statistics_agency_meeting_of_a_forum_and_a_field_in_a_name():
     assert names.get("Framework Agreement on Cooperation") == "Agreement" and names.get("Santiago") == "Place"
 
 
+def test_a_forum_meeting_and_a_name_read_on_keep_their_words():
+    x = _x("Chile and Norway\n\nThe ministers agreed to hold the Fourth Meeting of the Chile-Norway Joint Commission "
+           "in Oslo next year.\n\nThey signed a Memorandum of Understanding on Cooperation in Green Hydrogen Production "
+           "between the Ministry of Energy of Chile and the Norwegian Ministry of Trade.\n\nThe ministers welcomed the "
+           "partnership between the Korea Foundation and the University of Chile (UCH) on Nordic studies.")
+    names = _names(x)
+    assert names.get("Chile-Norway Joint Commission") == "Initiative" and not [n for n in names if "Meeting" in n]
+    assert names.get("Memorandum of Understanding on Cooperation in Green Hydrogen Production") == "Agreement"
+    assert names.get("Ministry of Energy of Chile") == "Institution"
+    assert names.get("University of Chile") == "Institution"
+
+
+def test_whose_title_an_apposition_is_and_where_a_bare_title_speaks():
+    x = _x("Chile and Norway\n\nAt the invitation of H.E. Mr. Espen Barth Eide, Minister of Foreign Affairs of the "
+           "Kingdom of Norway, H.E. Mr. Alberto van Klaveren, Minister of Foreign Affairs of the Republic of Chile, "
+           "paid an official visit to Oslo.\n\nIn Santiago, Energy Minister Diego Pardow welcomed the deal.\n\n"
+           "Chilean Ambassador to Norway Maria Soto and State Secretary Andreas Kravik signed the protocol.\n\n"
+           "Japanese Ambassador to Sri Lanka Akio Isomata attended.\n\nTies cooled in 2019 after Oslo recognised "
+           "the new government.")
+    reps = {(a, b) for a, t, b in _tie_ids(x) if t == "REPRESENTS"}
+    assert {("alberto-van-klaveren", "chl"), ("espen-barth-eide", "nor"), ("diego-pardow", "chl"),
+            ("maria-soto", "chl"), ("andreas-kravik", "nor")} <= reps
+    assert ("alberto-van-klaveren", "nor") not in reps
+    names = _names(x)
+    assert "Akio Isomata" in names and "Lanka Akio Isomata" not in names
+    oslo = [e for e in x.entities if e.id == "nor"][0]
+    assert "Oslo" in oslo.aliases  # "after Oslo recognised": the government
+
+
+def test_invitations_to_invest_compounds_formations_and_exchanges_of_notes():
+    x = _x("Ghana and Japan\n\n\"We need partners,\" the President said, inviting Japanese companies to invest in "
+           "Ghana's ports.\n\nThe minister thanked Tokyo for its support.\n\nFront-end engineering studies were funded "
+           "by the Japan International Cooperation Agency.\n\nThe two governments signed an Exchange of Notes on a "
+           "grant.\n\nGas from Ghana's Tano formation reaches Japanese buyers.")
+    ties, names = _tie_ids(x), _names(x)
+    assert not {t for t in ties if t[1] == "INVESTS_IN" and t[0] == "jpn"}
+    assert names.get("Tokyo") == "Country"  # the government, not a place
+    assert "Front" not in names
+    assert names.get("Exchange of Notes") == "Agreement"
+    assert names.get("Tano") in (None, "Place")
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

@@ -402,7 +402,8 @@ def label_by_shape(name: str) -> str | None:
                     name.strip(), re.I)
     if pair and country_of(pair.group(1)) and country_of(pair.group(2)):
         return "Initiative"  # a body of two countries ("Saudi-Turkish Coordination Council") is a bilateral forum
-    if rx.match(r"(?:letter|declaration|memorandum) of (?:intent|understanding)\b", name.strip(), re.I):
+    if rx.match(r"(?:letter|declaration|memorandum) of (?:intent|understanding)\b|exchange of (?:notes|letters)\b",
+                name.strip(), re.I):
         return "Agreement"
     if rx.search(r"\bvisits?$", name.strip(), re.I):
         return None  # "State Visit": an event, not a place or body

@@ -689,6 +689,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ == "PERSON" and rx.match(r"\s+(?:power plant|plant|refinery|port|airport|dam|mine|field|"
                                                    r"terminal|base|factory|bridge|station)\b", text[e:e + 14]):
                 continue  # "the Aboadze power plant": a facility, not a person
+            if " " not in surface and rx.match(r"-(?!(?:based|owned|led|run|backed|made|born|built|funded|financed|listed|"
+                                               r"registered|headquartered|controlled)\b)[a-z]", text[e:e + 20]) and \
+                    not gz.place_country(surface) and not gz.country_of(surface):
+                continue  # "Front-end engineering": a word of a compound, not a name
+            if rx.match(r"\s+(?:shale\s+)?(?:formation|basin|oilfield|gasfield)\b", text[e:e + 24]) and ent.label_ != "PERSON":
+                cands.append(Mention(s, e, surface, "Place", ent.label_))  # "the Vaca Muerta formation": a place
+                continue
             if surface in ("Earth", "Moon", "Mars", "Sun", "World"):
                 continue  # "Earth observation": no place on the map
             if ent.label_ == "PERSON" and (
@@ -759,12 +766,18 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             cands.append(Mention(s, e, surface, label, ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
     title_parts = []
+    country_spans = [(c.start(1), c.end(1)) for c in _country_re().finditer(text) if gz.country_of(c.group(1))]
+
+    def in_a_country(pos: int) -> bool:  # "Ambassador to Sri | Lanka X": the name starts inside a country's
+        return any(a < pos < b for a, b in country_spans)
+
     for m in TITLED_RE.finditer(text):
         name = m.group("name")
-        if any(gz.country_of(w) for w in name.split()):  # "President of the United | Mexican States, X": read on
-            m = _TITLED_LONG_RE.match(text, m.start()) or m
+        if any(gz.country_of(w) for w in name.split()) or in_a_country(m.start("name")):
+            m = _TITLED_LONG_RE.match(text, m.start()) or m  # "President of the United | Mexican States, X": read on
             name = m.group("name")
-        if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of"):
+        if gz.country_of(name) or gz.label_by_shape(name) or name.split()[0].lower() in ("the", "a", "an", "and", "of") \
+                or in_a_country(m.start("name")):
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
         title_parts.append((m.start(), m.start("name")))
@@ -870,10 +883,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "speaker"))
         cands.append(Mention(m.start(2), m.end(2), m.group(2), None, "speaker-title", kind="skip"))
     # 3. capitalised names with a telling head word
+    read_on = 0  # where a name read on past its match ends (below: "on Cooperation | in Critical Minerals")
     for m in NAME_RE.finditer(text):
         if in_heading(m.start()):
             continue
         s, e = _trim(text, m.start(), m.end())
+        if s < read_on < e:  # (what is left after it: "between the Ministry of X")
+            lead = rx.match(r"(?:\s+|(?:between|and|of|on|for|the|with)\b)*", text[read_on:e])
+            s, e = _trim(text, read_on + lead.end(), e)
+        if s >= e:
+            continue
         poss = list(rx.finditer(r"['’]s\s+", text[s:e]))
         if poss:
             s = s + poss[-1].end()
@@ -949,7 +968,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             prod = rx.search(r"\s+of\s+[A-Z][A-Z0-9-]+$", text[s:e])
             if prod and rx.match(rf"\s+(?:(?!on\b|for\b|of\b)[a-z][\w-]*\s+){{0,2}}{_PRODUCTS}\b", text[e:e + 60]):
                 e = s + prod.start()  # "the acquisition by the Army of PULS rocket systems": the Army
-            inner = rx.search(r"\s+\([A-Z][A-Za-z]{1,9}\)\s+(?:of|in)\s", text[s:e])
+            inner = rx.search(r"\s+\([A-Z][A-Za-z]{1,9}\)\s+(?:of|in|on|for)\s", text[s:e])
             if inner:  # "the Department of X (DX) of the Y Republic": the name ends at its acronym
                 e = s + inner.start()
             if spacy_doc is not None and in_heading(s):  # a headline's verb is not part of a name
@@ -994,6 +1013,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if field_in and not gz.place_country(field_in.group(1)) and not _country_re().search(field_in.group(1)):
                 e += field_in.end()  # "Memorandum of Understanding on Cooperation | in Critical Mineral Supply Chains"
                 surface = text[s:e]
+                read_on = e
             if label and not gz.country_of(surface):
                 cands.append(Mention(s, e, surface, label, "shape"))
     # 4. quoted names: “Unicorn Masts” initiative
@@ -1063,11 +1083,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     names_of_people = {w for c in cands if c.label == "Person" and c.source in ("title", "PERSON") for w in c.text.split()}
     cands = [c for c in cands if not (c.source == "gazetteer-place" and " " not in c.text and c.text in names_of_people)]
     # "the Ninth Meeting of the X Commission", "the fifth Session of the Y Dialogue": the forum is the node
+    meetings = []
     for k, c in enumerate(cands):
         meeting = _MEETING_OF_RE.match(c.text) if c.label in ("Initiative", "Institution", None) else None
         if meeting and " " in c.text[meeting.end():]:
             rest = c.text[meeting.end():]
             cands[k] = Mention(c.start + meeting.end(), c.end, rest, gz.label_by_shape(rest) or c.label, c.source)
+            meetings.append((c.start, c.start + meeting.end()))
+    cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in meetings)]  # (no "Tenth Meeting of")
     # a portfolio inside a title ("Secretary of National Defense") is not a body; a body named there is
     # ("the Director General of the Israeli Ministry of Foreign Affairs, X")
     cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or

@@ -761,7 +761,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         T.add(m.entity, later[0].entity, "INVESTS_IN", i, "country-investment", 0.5,
                               **({"amount": amt[0], "currency": amt[1]} if amt else {}))
                 elif lab[m.entity] == "Country" and m.kind == "demonym" and not rx.search(
-                        r"\b(?:to|in|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]) and \
+                        r"\b(?:to|in|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]) and not rx.search(
+                        r"\b(?:invit\w+|urg\w+|encourag\w+|court\w*|woo\w*|attract\w*|lur\w+)\s+(?:more\s+)?$",
+                        text[max(0, m.start - 20):m.start]) and \
                         rx.match(r"\s+(?:(?:direct|foreign|private|"
                                                                                      r"new|total|cumulative)\s+)*(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"

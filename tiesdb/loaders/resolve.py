@@ -136,7 +136,8 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                         text[m.end:m.end + 40])  # "Rome's support": the government
         buyer = rx.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
-        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer):
+        thanked = rx.match(r"\s+for\s+its\b", text[m.end:m.end + 10])  # "thanked Washington for its support"
+        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer or thanked):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
@@ -506,7 +507,8 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
                          r"expects?|expected|plans?|planned|seeks?|sought|intends?|intended|supports?|supported|backs|backed|"
                          r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
                          r"tries|tried|pulled|withdrew|upgraded|downgraded|responded|reacted|denied|confirmed|vowed|"
-                         r"threatened|imposed|lifted|condemned|retaliated|recalled|summoned|approved|refused|declined)\b", after)) and \
+                         r"threatened|imposed|lifted|condemned|retaliated|recalled|summoned|approved|refused|declined|"
+                         r"allowed|allows|recognised|recognized|endorsed|endorses)\b", after)) and \
         not rx.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
@@ -752,6 +754,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if post:  # "at the Embassy of X in Y, accompanied by Ambassador Z": Z is X's ambassador
             res.home[eid] = (post, False)
             continue
+        local = _local_country(parsed, res, eid)
+        if local:  # "In Tokyo, Defence Minister X welcomed ...": X speaks at home
+            res.home[eid] = (local, False)
+            continue
         hosting = _hosting_country(parsed, res, eid)
         if hosting:  # "President X welcomed Y at the Z Palace in C": X is of C
             res.home[eid] = (hosting, False)
@@ -877,6 +883,23 @@ def _mention_country(x: Mention, res: Resolution, **population: int) -> str | No
     return None
 
 
+def _local_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The pair's country of the place a sentence opens with when ``eid``, by title alone, comes next
+    ("In Canberra, Foreign Minister Jane Doe said ...": Australia's minister), else None."""
+    for m in parsed.mentions:
+        if m.entity != eid:
+            continue
+        s0 = parsed.sents[m.sent][0]
+        lead = rx.match(r"\s*In\s+(?:the\s+)?(?=[A-Z])", parsed.text[s0:m.start])
+        if not lead:
+            continue
+        where = next((x for x in parsed.in_sent(m.sent) if x.start == s0 + lead.end() and x.label in ("Place", "Country")), None)
+        if where is not None and rx.fullmatch(r",\s+(?:[A-Z][\w.-]*\s+)*", parsed.text[where.end:m.start]):
+            code = _mention_country(where, res, population=100_000)
+            return code if code in res.dyad else None
+    return None
+
+
 def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The country of the pair where ``eid`` welcomes, hosts or receives someone ("X hosted Y in Ankara")."""
     found = set()
@@ -894,7 +917,8 @@ def _hosting_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|hosted|welcomed|called on|counterpart)\b", re.I)
+_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|hosted|welcomed|called on|(?:courtesy )?call on|"
+                      r"counterpart)\b", re.I)
 
 
 def _met_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
@@ -988,6 +1012,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             rx.match(r"\s*,\s*[a-z-]*\s*(?:general|secretary|minister|president)", right, re.I):
         res.titled.add(eid)
     titles = [t for t in titles if t.start() >= len(left) - 70]
+    if titles and rx.fullmatch(r"\s*,\s*(?:the\s+)?", left[:titles[0].start()]) and "," in left[titles[0].end():]:
+        titles = []  # "A, Minister of Foreign Affairs of X, H.E. Ms. B": A's title, in apposition
     if titles:
         # the country qualifying the title: right before it ("US President", "Japan's Minister")
         # or inside the title phrase ("Prime Minister of Canada, X"); not one further back
@@ -1040,6 +1066,8 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
                                                             r"Premier|Emperor|Leader", left):
         # "Japanese Minister A and Defence Minister B" (but a list of heads of state is of several countries)
         prev = [x for x in parsed.mentions[:i] if x.sent == m.sent and x.entity and x.entity != eid]
+        if prev and res.entities[prev[-1].entity].label == "Person" and prev[-1].entity in res.host:
+            return res.host[prev[-1].entity]  # "Ambassador to Jordan A and Minister of Planning B": B is the host's
         if prev and res.entities[prev[-1].entity].label == "Person" and prev[-1].entity in res.home:
             return res.home[prev[-1].entity][0]
     return None
