@@ -1560,6 +1560,18 @@ def test_invitations_to_invest_compounds_formations_and_exchanges_of_notes():
     assert names.get("Tano") in (None, "Place")
 
 
+def test_a_beaten_rival_supplies_nothing_a_possible_agreement_has_no_parties_and_two_countries_side_by_side():
+    x = _x("Australia and Japan\n\nJapan's Mitsubishi Heavy Industries has beaten German rival Thyssenkrupp Marine "
+           "Systems to supply Australia with eleven frigates.\n\nThe ministers ordered a joint study on a possible "
+           "Australia–Japan economic partnership agreement.\n\nTrade reached $60 billion last year, making Japan "
+           "Australia's second-largest trading partner.")
+    ties, names = _tie_ids(x), _names(x)
+    assert ("mitsubishi-heavy-industries", "SUPPLIES", "aus") in ties
+    assert not {t for t in ties if t[0] == "thyssenkrupp-marine-systems" and t[1] == "SUPPLIES"}
+    assert not {t for t in ties if t[1] == "PARTICIPATES_IN" and "agreement" in t[2]}
+    assert "Japan Australia" not in names
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

@@ -696,6 +696,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if rx.match(r"\s+(?:shale\s+)?(?:formation|basin|oilfield|gasfield)\b", text[e:e + 24]) and ent.label_ != "PERSON":
                 cands.append(Mention(s, e, surface, "Place", ent.label_))  # "the Vaca Muerta formation": a place
                 continue
+            two = next(((surface[:k], surface[k + 1:]) for k in range(len(surface)) if surface[k] == " " and
+                        gz.country_of(surface[:k]) and gz.country_of(surface[k + 1:])), None)
+            if two and not gz.country_of(surface):  # "making Mexico Korea's largest partner": two countries
+                for a, b in ((s, s + len(two[0])), (e - len(two[1]), e)):
+                    code = gz.country_of(text[a:b])
+                    cands.append(Mention(a, b, text[a:b], "Country", ent.label_, country=code,
+                                         kind="name" if gz.country_by_name(text[a:b]) else "demonym"))
+                continue
             if surface in ("Earth", "Moon", "Mars", "Sun", "World"):
                 continue  # "Earth observation": no place on the map
             if ent.label_ == "PERSON" and (

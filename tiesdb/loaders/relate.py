@@ -945,6 +945,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
+            named = [m for m in parsed.mentions if m.entity == eid]
+            if named and all(rx.search(r"\b(?:possible|potential|proposed|prospective|future|planned|eventual)\s+"
+                                       r"(?:[\w\u2013-]+\s+){0,3}$", text[max(0, m.start - 50):m.start], re.I) for m in named):
+                continue  # "a joint study on a possible Korea–Mexico economic partnership agreement": none yet
             parties = list(dyad)
             pair = rx.match(r"([A-Z][\w\u00C0-\u024F]*)[\u2013-]([A-Z][\w\u00C0-\u024F]*)\s", e.name)
             if pair:  # "the Türkiye-GCC free trade agreement": the two named in front are its parties
@@ -1097,8 +1101,10 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
             sellers = makers
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution") and e not in makers][:1]
         elif kind == "sell":
-            sellers = _joined_last([(e, o) for e, o in acts if s0 + lo <= o < s0 + pos and lab[e] in ("Firm", "Country")],
-                                   sent, s0)
+            sellers = _joined_last([(e, o) for e, o in acts if s0 + lo <= o < s0 + pos and lab[e] in ("Firm", "Country") and
+                                    not rx.search(r"\b(?:beat|beats|beaten|beating|defeated|outbid|edged\s+out|saw\s+off)"
+                                                  r"\s+(?:[\w-]+\s+){0,3}$", sent[max(0, o - s0 - 50):o - s0])],
+                                   sent, s0)  # (not the rival "X beat to supply Y")
             buyers = [e for e in after if lab[e] in ("Firm", "Country", "Institution")]
             bodies = [(e, o) for e, o in acts if e in buyers and lab[e] != "Country"]
             owners = {e for e, o in acts if e in buyers and lab[e] == "Country" and any(rx.fullmatch(
