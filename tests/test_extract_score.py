@@ -41,23 +41,26 @@ OWN_BEST = {"entities": 0.976, "ties_typed_all": 0.852}
 #: (blind10 first 0.887 / 0.605, blind12 0.880 / 0.553). blind11 (8 articles, written during round 19) was
 #: never diagnosed: the honest estimate for unseen text (0.902 / 0.629 before round 19, 0.902 / 0.643 after),
 #: and so was blind13 (8 articles, written at the end of round 19: 0.886 / 0.600 with the code before it,
-#: 0.895 / 0.609 after).
+#: 0.895 / 0.609 after) until round 20 was made on it. Two values were lowered once, in round 20, by a fix
+#: of a bug that had scored by luck: titles were read inside words ("Ms" in "reforms", "King" in
+#: "kingdom"), which gave blind9 one right REPRESENTS tie (0.734 -> 0.732); and blind13's entities lost
+#: 0.001 when capitals that act ("Beijing rejects") became their country instead of a place of their own.
 BLIND_BEST = {
     "heldout": {"entities": 0.973, "ties_typed_all": 0.892},
     "blind2": {"entities": 0.967, "ties_typed_all": 0.833},
     "blind3": {"entities": 0.943, "ties_typed_all": 0.776},
-    "blind4": {"entities": 0.923, "ties_typed_all": 0.692},
+    "blind4": {"entities": 0.923, "ties_typed_all": 0.693},
     "blind5": {"entities": 0.968, "ties_typed_all": 0.803},
-    "blind6a": {"entities": 0.919, "ties_typed_all": 0.697},
+    "blind6a": {"entities": 0.919, "ties_typed_all": 0.703},
     "blind6b": {"entities": 0.922, "ties_typed_all": 0.742},
     "blind7": {"entities": 0.936, "ties_typed_all": 0.729},
     "blind8a": {"entities": 0.930, "ties_typed_all": 0.837},
     "blind8b": {"entities": 0.883, "ties_typed_all": 0.641},
-    "blind9": {"entities": 0.938, "ties_typed_all": 0.734},
-    "blind10": {"entities": 0.895, "ties_typed_all": 0.629},
+    "blind9": {"entities": 0.938, "ties_typed_all": 0.732},
+    "blind10": {"entities": 0.895, "ties_typed_all": 0.637},
     "blind11": {"entities": 0.902, "ties_typed_all": 0.643},
     "blind12": {"entities": 0.950, "ties_typed_all": 0.720},
-    "blind13": {"entities": 0.895, "ties_typed_all": 0.609},
+    "blind13": {"entities": 0.894, "ties_typed_all": 0.634},
 }
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")

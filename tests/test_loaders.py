@@ -1572,6 +1572,33 @@ def test_a_beaten_rival_supplies_nothing_a_possible_agreement_has_no_parties_and
     assert "Japan Australia" not in names
 
 
+# -- round 20: rules found on blind13, each checked on sentences written for it ---------------------
+def test_whose_country_a_title_says_round_20():
+    x = _x("Canada and Saudi Arabia\n\nToday, the Prime Minister, Mark Carney, met with the Minister of Foreign Affairs "
+           "of the Kingdom of Saudi Arabia, Faisal bin Farhan, in Ottawa.\n\nThe deal was witnessed by Defence Minister "
+           "David McGuinty and the kingdom's Minister of Investment, Khalid Al-Falih.\n\nFinance Minister "
+           "Francois-Philippe Champagne and Abdullah Alawi, Riyadh's ambassador in Ottawa, signed it.")
+    reps = {(a, b) for a, t, b in _tie_ids(x) if t == "REPRESENTS"}
+    assert ("mark-carney", "sau") not in reps
+    assert ("khalid-al-falih", "sau") in reps and ("abdullah-alawi", "sau") in reps
+    assert ("abdullah-alawi", "can") not in reps
+
+
+def test_capitals_that_act_loans_with_a_lender_channels_and_names_with_investment_in_them():
+    x = _x("Ghana and China\n\nGhana signed a $480 million loan agreement with the Export-Import Bank of China on "
+           "Tuesday.\n\nThe deal is one Beijing rejects as a debt trap.\n\nAccra has so far extended invitations to "
+           "six firms.\n\nChina offered loans through the China Development Bank for Ghanaian railways.\n\n"
+           "Executives from Chinese firms attended a briefing at the Ghana Investment Promotion Centre in Kumasi.\n\n"
+           "Norinco will supply its Type 90 medium-range surface-to-air missile systems to Ghana.")
+    ties, names = _tie_ids(x), _names(x)
+    assert ("export-import-bank-of-china", "FUNDS", "gha") in ties
+    assert not {t for t in ties if t[1] == "FUNDS" and t[0] == "gha"}
+    assert names.get("Beijing") == "Country" and names.get("Accra") == "Country"
+    assert ("chn", "FUNDS", "china-development-bank") not in ties
+    assert not {t for t in ties if t[1] == "INVESTS_IN" and t[0] == "chn"}
+    assert "Type 90" not in names
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

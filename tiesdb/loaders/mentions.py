@@ -682,7 +682,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 # "Brazil's farm research agency, Embrapa,": what the apposition says
                 noun = (appos or before).group("noun").lower()
                 label = _TYPE_NOUNS.get(noun.rstrip("s"), _TYPE_NOUNS.get(noun))
-            if rx.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+)?(?:jets?|aircraft|planes?|"
+            if rx.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+){0,3}(?:jets?|aircraft|planes?|"
                         r"missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|vehicles?|ships?|submarines?|vaccines?|"
                         r"frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 60]) and ent.label_ != "GPE":
                 continue  # a product ("SCALP missiles", "MAX jets", "the A and B aircraft") is not a node

@@ -737,8 +737,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
-        if INVEST.search(sent):
-            for m in parsed.in_sent(i):
+        s0 = parsed.sents[i][0]
+        if any(not any(x.start <= s0 + v.start() < x.end for x in parsed.in_sent(i)) for v in INVEST.finditer(sent)):
+            for m in parsed.in_sent(i):  # (an investment word outside names: not "the Board of Investment")
                 if not m.entity or lab.get(m.entity) not in ("Firm", "Country", "Institution"):
                     continue
                 after = text[m.end: parsed.sents[i][1]]
@@ -868,12 +869,24 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if by:  # "the line, financed largely by the X Bank": the funder comes after "by"
                 after = parsed.sents[i][0] + fm.start() + by.end()
                 funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
+            lender = None if frm or by else rx.match(r"\w+\s+(?:agreement|deal|accord|facility|contract)\s+with\s+(?:the\s+)?",
+                                                     sent[fm.start():]) if rx.match(r"loan|credit", fm.group()) else None
+            if lender:  # "Ghana signed a $480 million loan agreement with the X Bank": the bank lends, Ghana borrows
+                after = parsed.sents[i][0] + fm.start() + lender.end()
+                lent = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
+                borrower = [e for e in funders if e not in lent][:1]
+                if lent and borrower:
+                    amt = money(sent)
+                    T.add(lent[0], borrower[0], "FUNDS", i, "loan-with", 0.5,
+                          **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+                funders = []
             ms = parsed.in_sent(i)
             described = {m.start for m, x in zip(ms, ms[1:]) if m.kind == "demonym" and x.label != "Country" and
                          x.entity and rx.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
             # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana
             recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
-                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described]
+                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described and
+                      not rx.search(r"\b(?:through|via)\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # (a channel: below)
             if by:  # and what it pays for before the verb: one actor (not "the leaders", "the two countries")
                 recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts
                           if o < off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")

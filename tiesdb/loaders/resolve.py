@@ -34,7 +34,7 @@ _FIRM_CONTEXT = re.compile(r"\b(?:firms?|compan(?:y|ies)|manufacturers?|makers?|
 _INST_CONTEXT = re.compile(r"\b(?:agency|agencies|ministry|institutions?|universit(?:y|ies)|body|bodies|"
                            r"organi[sz]ations?|department|regulators?|party|authority|institutes?|schools?)"
                            r"(?:\s+(?:such as|like|including|and|or|,))*\s*(?:[A-Z][\w&'’.-]*\s+){0,3}$", re.I)
-_TITLE_RE = re.compile(TITLES + r"|\b(?:minister|president|secretary|ambassador|chancellor|premier|"
+_TITLE_RE = re.compile(r"\b" + TITLES + r"s?(?!\w)|\b(?:minister|president|secretary|ambassador|chancellor|premier|"
                        r"leader|envoy|head of state|foreign minister|counterpart)\b", re.I)
 # bodies named after a city that belong to no one country ("Shanghai Cooperation Organisation")
 _INTERNATIONAL = re.compile(r"\b(?:Organi[sz]ation|Union|Forum|Alliance|Pact|Nations|Cooperation|Association|Group of)\b")
@@ -132,7 +132,8 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
                         r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?|presence|"
                         r"diplomacy|diplomatic|foreign|economy|leadership|military|relationship|outreach|overtures?|pivot|"
-                        r"courtship|sway|reach|grip|embrace|closest|largest|biggest|main|top)\b",
+                        r"courtship|sway|reach|grip|embrace|closest|largest|biggest|main|top|ambassador|envoy|"
+                        r"embassy|officials?|government)\b",
                         text[m.end:m.end + 40])  # "Rome's support": the government
         buyer = rx.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
@@ -496,7 +497,7 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
     after = parsed.text[m.end: m.end + 60]
     after = rx.sub(r"^\s+and\s+[A-Z][\w ]*?(?=\s+[a-z])", "", after)  # "Manila and Tokyo agreed"
     if rx.match(r"\s+(?:will|would|can|could|should|must|may|might)\s+(?:not\s+)?[a-z]+", after) or rx.match(
-            r"\s+(?:has|have|had)\s+(?:not\s+|also\s+|already\s+|long\s+)?[\"“]?(?:[a-z]+ed|been|made|done|won|sold|built|"
+            r"\s+(?:has|have|had)\s+(?:not\s+|also\s+|already\s+|long\s+|so\s+far\s+|since\s+|now\s+)?[\"“]?(?:[a-z]+ed|been|made|done|won|sold|built|"
             r"held|met|sent|given|taken|become|begun|chosen|spent|paid|told|kept|lost|brought|bought|sought)\b", after):
         return True  # "Washington will pause", "Kyiv had moved": a place does not act, its government does
     after = rx.sub(r"^\s+(?:also|have|has|had|will|would|on \w+)(?=\s)", "", after)
@@ -508,7 +509,8 @@ def _is_subject(parsed: Parsed, m: Mention) -> bool:
                          r"opposes|opposed|pledged|promised|offered|demanded|criticised|criticized|praised|protested|"
                          r"tries|tried|pulled|withdrew|upgraded|downgraded|responded|reacted|denied|confirmed|vowed|"
                          r"threatened|imposed|lifted|condemned|retaliated|recalled|summoned|approved|refused|declined|"
-                         r"allowed|allows|recognised|recognized|endorsed|endorses)\b", after)) and \
+                         r"allowed|allows|recognised|recognized|endorsed|endorses|regards|considers|views|rejects|"
+                         r"denies|accuses|opposes|insists)\b", after)) and \
         not rx.search(r"\b(?:in|at|to|from|of)\s+$", parsed.text[max(0, m.start - 6): m.start])
 
 
@@ -1025,6 +1027,10 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
             post = post[: host.start()]
         near = rx.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:['’]s)?\s+$", pre)
         code = _country_in(near.group(1), last=True) if near else None
+        if code is None:  # "the kingdom's Minister of Defense, Prince X": a country referred to, right before the title
+            at = m.start - len(left) + titles[0].start()
+            code = next((x.entity for x in parsed.in_sent(m.sent) if x.label == "Country" and x.entity in res.dyad and
+                         x.end <= at and rx.fullmatch(r"['’]s\s+", parsed.text[x.end:at])), None)
         full = parsed.text[max(parsed.sents[m.sent][0], m.start - 90):m.start]  # (not cut at a mention inside the title)
         full = full[:len(full) - (len(left) - titles[0].start())] if len(left) - titles[0].start() <= len(full) else full
         run = rx.search(r"((?:[A-Z][\w.’'-]*\s+){2,5})$", full)  # "Indonesian State-Owned Enterprises Minister"
@@ -1037,7 +1043,15 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
     mt = rx.search(r"^[^.;]{0,80}?on behalf of (?:the\s+)?([A-Z][\w ]+)", right)
     if mt and _country_in(mt.group(1)):
         return _country_in(mt.group(1))
-    mt = rx.match(r"\s*,\s*(?:the\s+|a\s+)?(?:(?![a-z]+ed\b)[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
+    owner = rx.match(r"\s*,\s*([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?i:ambassador|envoy|"
+                     r"high commissioner|consul|minister|foreign minister|president|prime minister|spokes\w+)\b", right)
+    code = owner and (_country_in(owner.group(1)) or (gz.country_by_capital(owner.group(1)) or "").lower())
+    if code:  # "Tong Defa, Beijing's ambassador in Accra": Beijing's (Accra is only where he serves)
+        qualified.add(code)
+        res.titled.add(eid)
+        return code
+    mt = rx.match(r"\s*,\s*(?:the\s+|a\s+)?(?:(?![a-z]+ed\b|(?:met|meets|held|holds|told|tells|said|says|spoke|"
+                  r"speaks|with|and|who|which|to|by)\b)[\w-]+\s+){0,3}?(?i:secretary|minister|president|ambassador|chair\w*|"
                   r"chief|head|director|governor|leader|general|envoy|spokes\w+|ceo|premier|chancellor|prince|"
                   r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
