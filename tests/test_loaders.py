@@ -1599,6 +1599,15 @@ def test_capitals_that_act_loans_with_a_lender_channels_and_names_with_investmen
     assert "Type 90" not in names
 
 
+def test_a_bare_title_at_the_start_of_a_sentence_is_the_first_holder_named():
+    x = _x("Visit of Foreign Secretary to Nepal\n\nForeign Secretary Shri Anil Mehra visited Kathmandu for the India-Nepal "
+           "Foreign Office Consultations with his Nepali counterpart, Foreign Secretary Mr. Ram Thapa.\n\nForeign Secretary subsequently called on the "
+           "Prime Minister, Mr. Hari Oli, and met the Foreign Minister, Ms. Sita Rana.")
+    ties = _tie_ids(x)
+    assert ("anil-mehra", "MEETS", "hari-oli") in ties or ("hari-oli", "MEETS", "anil-mehra") in ties
+    assert ("hari-oli", "REPRESENTS", "npl") in ties
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

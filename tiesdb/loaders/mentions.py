@@ -313,6 +313,12 @@ TITLE_REF_RE = re.compile(r"\b[Tt]he (?P<title>(?i:(?:Vice |Deputy |Foreign |Def
                           r"Governor|High Commissioner|Director General|Director-General|Foreign Secretary|"
                           r"Secretary of State|Minister of State))\b(?! of)(?!\s+(?:and|or)\b)(?![ -][A-Z])")
 
+#: the same without "the" at the start of a sentence, as official releases write ("Foreign Secretary called on ...")
+BARE_TITLE_REF_RE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:(?:Vice|Deputy|Foreign|Defen[cs]e|Prime|Federal|State|Chief|Trade) )?"
+                               r"(?:President|Prime Minister|Chancellor|Premier|Foreign Minister|Defen[cs]e Minister|"
+                               r"Foreign Secretary|Minister|Secretary|Ambassador|High Commissioner)"
+                               r"(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|met|meets|held|holds|paid|pays|called|calls|"
+                               r"visited|noted|thanked|welcomed|conveyed|emphasi[sz]ed|underlined)\b)")
 SPEAKER_RE = re.compile(r"(?m)^([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,3}), ([A-Z][A-Z ]{2,40}):")
 _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "Institution", "utilitie": "Firm", "agency": "Institution", "agencie": "Institution", "ministry": "Institution",
                "institution": "Institution", "universitie": "Institution", "university": "Institution",
@@ -793,7 +799,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not rx.search(
         r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+$",
         text[max(0, c.start - 80):c.start])]
-    for m in TITLE_REF_RE.finditer(text):
+    for m in [*TITLE_REF_RE.finditer(text), *BARE_TITLE_REF_RE.finditer(text)]:
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
     for m in TYPED_RE.finditer(text):

@@ -237,9 +237,12 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                 add(m, hit)
     for m in parsed.mentions:  # "the President": the one person of the document with that title
         if m.kind == "title-ref":
-            title = m.text[4:].lower()
+            title = rx.sub(r"^[Tt]he ", "", m.text).lower()
             cands = {x.entity for x in parsed.mentions if x.entity and x.label == "Person" and
                      title in parsed.text[max(0, x.start - 40, m.end if m.end <= x.start else 0): x.start].lower()}
+            if len(cands) > 1 and not m.text.lower().startswith("the "):  # a release's bare "Foreign Secretary":
+                first = {c: min(x.start for x in parsed.mentions if x.entity == c) for c in cands}  # the first named
+                cands = {min(cands, key=first.get)}
             if len(cands) == 1:
                 m.entity = cands.pop()
                 m.kind = "name"
