@@ -123,7 +123,7 @@ def any_of(words: Iterable[str]) -> str:
     Examples
     --------
     >>> import re
-    >>> rx.findall(any_of(["Niger", "Nigeria", "Nigerian"]), "Nigerian and Niger")
+    >>> re.findall(any_of(["Niger", "Nigeria", "Nigerian"]), "Nigerian and Niger")
     ['Nigerian', 'Niger']
     """
     trie: dict = {}

@@ -245,7 +245,7 @@ def _by_first_letter(alternatives: str) -> str:
     The same alternatives in the same order of preference, so the same matches, case-sensitive or
     not; but re enters every branch of a flat alternation at every position, where the grouped
     one gives up at the first letter (TITLED_RE scans a text 4x faster). Each alternative starts
-    with a literal letter.
+    with a literal letter. (``gazetteer.any_of`` builds a full prefix tree, but of plain words only.)
 
     >>> _by_first_letter("Premier|Mayor|President")
     '(?:P(?:remier|resident)|M(?:ayor))'
