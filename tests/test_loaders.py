@@ -1608,6 +1608,16 @@ def test_a_bare_title_at_the_start_of_a_sentence_is_the_first_holder_named():
     assert ("hari-oli", "REPRESENTS", "npl") in ties
 
 
+def test_a_title_only_one_of_the_two_countries_has():
+    x = _x("Kenya and Germany\n\nGermany and Kenya signed a migration agreement as Chancellor Olaf Scholz met President "
+           "William Ruto in Berlin.\n\nJoachim Stamp, Germany's special envoy for migration, said Nairobi had set up "
+           "training courses.\n\nThe Vice Chancellor Jane Wambui of the University of Nairobi attended.")
+    reps = {(a, b) for a, t, b in _tie_ids(x) if t == "REPRESENTS"}
+    assert ("olaf-scholz", "deu") in reps and ("william-ruto", "ken") in reps
+    assert ("joachim-stamp", "deu") in reps
+    assert ("jane-wambui", "deu") not in reps  # a university's vice chancellor is no head of government
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

@@ -375,6 +375,13 @@ _SHAPE_INDEX = {w: label for label, words in _SHAPES for w in words}
 _CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
 
 
+#: titles of office that only a few countries use, for someone named by title alone ("Chancellor Olaf
+#: Scholz" in a Kenya-Germany text): general knowledge, like the capitals (not "President", "King")
+OFFICE_TITLES = {"chancellor": ("DEU", "AUT", "GBR"), "emir": ("QAT", "KWT"), "amir": ("QAT", "KWT"),
+                 "sultan": ("OMN", "BRN"), "emperor": ("JPN",), "taoiseach": ("IRL",), "tánaiste": ("IRL",), "tanaiste": ("IRL",),
+                 "federal councillor": ("CHE",), "federal councilor": ("CHE",)}
+
+
 #: topic words that open the second half of a forum's name ("Ocean and Energy Dialogue")
 TOPIC_WORDS = (r"(?:Energy|Trade|Security|Economic|Economy|Defen[cs]e|Maritime|Climate|Technology|Investment|"
                r"Development|Cooperation|Innovation|Digital|Health|Education|Culture|Science|Research|Industry|"

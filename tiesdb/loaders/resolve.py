@@ -759,6 +759,10 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if post:  # "at the Embassy of X in Y, accompanied by Ambassador Z": Z is X's ambassador
             res.home[eid] = (post, False)
             continue
+        titled_as = _office_country(parsed, res, eid)
+        if titled_as:  # "Chancellor X" in a text about Kenya and Germany: Germany's
+            res.home[eid] = (titled_as, False)
+            continue
         local = _local_country(parsed, res, eid)
         if local:  # "In Tokyo, Defence Minister X welcomed ...": X speaks at home
             res.home[eid] = (local, False)
@@ -885,6 +889,18 @@ def _mention_country(x: Mention, res: Resolution, **population: int) -> str | No
         return x.entity
     if x.label == "Place":
         return (gz.place_country(x.text, prefer=tuple(c.upper() for c in res.dyad), **population) or "").lower()
+    return None
+
+
+def _office_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
+    """The one country of the pair that has the title ``eid`` bears ("Chancellor", "Emir"), else None."""
+    for m in parsed.mentions:
+        title = rx.search(r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b(Chancellor|Emir|Amir|Sultan|Emperor|Taoiseach|T[aá]naiste|"
+                          r"Federal Council+or)\s+(?:of\s+\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start]) \
+            if m.entity == eid else None
+        if title:
+            hits = [c for c in res.dyad if c.upper() in gz.OFFICE_TITLES.get(title.group(1).lower(), ())]
+            return hits[0] if len(hits) == 1 else None
     return None
 
 
