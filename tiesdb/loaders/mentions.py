@@ -563,10 +563,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         return any(s <= pos < e for s, e in heading_spans)
 
     # 1. countries by name or demonym
+    country_spans = []  # (kept for 2b: "Ambassador to Sri | Lanka X")
     for m in _country_re().finditer(text):
         code = gz.country_of(m.group(1))
         if not code:
             continue
+        country_spans.append((m.start(1), m.end(1)))
         kind = "name" if gz.country_by_name(m.group(1)) else "demonym"
         other = gz.place_country(m.group(1))
         if kind == "name" and other and other != code and rx.search(
@@ -780,8 +782,6 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             cands.append(Mention(s, e, surface, label, ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
     title_parts = []
-    country_spans = [(c.start(1), c.end(1)) for c in _country_re().finditer(text) if gz.country_of(c.group(1))]
-
     def in_a_country(pos: int) -> bool:  # "Ambassador to Sri | Lanka X": the name starts inside a country's
         return any(a < pos < b for a, b in country_spans)
 
