@@ -869,8 +869,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if by:  # "the line, financed largely by the X Bank": the funder comes after "by"
                 after = parsed.sents[i][0] + fm.start() + by.end()
                 funders = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
-            lender = None if frm or by else rx.match(r"\w+\s+(?:agreement|deal|accord|facility|contract)\s+with\s+(?:the\s+)?",
-                                                     sent[fm.start():]) if rx.match(r"loan|credit", fm.group()) else None
+            lender = rx.match(r"\w+\s+(?:agreement|deal|accord|facility|contract)\s+with\s+(?:the\s+)?", sent[fm.start():]) \
+                if not frm and not by and rx.match(r"loan|credit", fm.group()) else None
             if lender:  # "Ghana signed a $480 million loan agreement with the X Bank": the bank lends, Ghana borrows
                 after = parsed.sents[i][0] + fm.start() + lender.end()
                 lent = [e for e, o in acts if o >= after and lab[e] in ("Country", "Institution", "Firm")][:1]
@@ -883,14 +883,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             ms = parsed.in_sent(i)
             described = {m.start for m, x in zip(ms, ms[1:]) if m.kind == "demonym" and x.label != "Country" and
                          x.entity and rx.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[m.end:x.start])}
-            # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana
-            recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts if o > off and lab[e] in
-                      ("Country", "Initiative", "Mission", "Institution", "Firm", "Place") and o not in described and
-                      not rx.search(r"\b(?:through|via)\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # (a channel: below)
+            payable = ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")
             if by:  # and what it pays for before the verb: one actor (not "the leaders", "the two countries")
-                recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e, o in acts
-                          if o < off and lab[e] in ("Country", "Initiative", "Mission", "Institution", "Firm", "Place")
-                          and sum(p == o for _, p in acts) == 1][-1:]
+                paid = [e for e, o in acts if o < off and lab[e] in payable and sum(p == o for _, p in acts) == 1][-1:]
+            else:  # "lent $40 million to Ghanaian cocoa grinder X": X receives, not Ghana; not a channel (below)
+                paid = [e for e, o in acts if o > off and lab[e] in payable and o not in described and
+                        not rx.search(r"\b(?:through|via)\s+(?:the\s+)?$", text[max(0, o - 12):o])]
+            recips = [res.located.get(e, (None,))[0] if lab[e] == "Place" else e for e in paid]  # a place: its country
             recips = [r for r in recips if r and r in ents or (r and len(r) == 3)]
             owned = {e for e, o in acts if lab[e] == "Country" and any(
                 lab[b] in ("Institution", "Firm") and rx.fullmatch(r"[\w .-]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", text[o:ob])
