@@ -22,8 +22,8 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 #: Best scores reached on the dev corpus (F1); the bar from issue 4 is 0.85 / 0.55.
 BEST = {
-    "entities": 0.957,
-    "entities_typed": 0.949,
+    "entities": 0.962,
+    "entities_typed": 0.953,
     "ties_typed_all": 0.886,
     "ties_typed_stated": 0.907,
     "ties_untyped_all": 0.900,
@@ -31,7 +31,7 @@ BEST = {
 #: The same ratchet on our own small annotated set (tests/fixtures/gold), which always runs: a check
 #: that the rules are general, since none of them was written for these articles' wording.
 OWN = ROOT / "tests" / "fixtures" / "gold"
-OWN_BEST = {"entities": 0.976, "ties_typed_all": 0.852}
+OWN_BEST = {"entities": 0.979, "ties_typed_all": 0.858}
 #: And on sets written and annotated blind by other engineers, in tests/fixtures/NAME. Each was scored once
 #: before any fix made from it (first looks, entities F1 / typed ties F1: heldout 0.807 / 0.544, blind2
 #: 0.848 / 0.478, blind3 0.856 / 0.588, blind4 0.856 / 0.600, blind5 0.889 / 0.628, blind6a 0.872 / 0.569,
@@ -50,25 +50,30 @@ OWN_BEST = {"entities": 0.976, "ties_typed_all": 0.852}
 #: envoy had shifted the guess for two bare titles), and one rule came of it (titles few countries use:
 #: "Chancellor X" in a Kenya-Germany text), 0.901 / 0.643; so blind14 is half-blind now. blind15 (8 articles,
 #: written at the end of round 20) was scored once with the code of the start of round 19 (0.875 / 0.578)
-#: and once at the end (0.875 / 0.588), never looked into; with blind11 it is the honest estimate.
+#: and once at the end (0.875 / 0.588), never looked into until round 21 was made on it (with the rest of
+#: blind14). blind16 (8 articles, written at the start of round 21 by two engineers, four each): 0.875 /
+#: 0.639 with the code of the start of round 21, 0.878 / 0.645 at its end, never looked into but for the
+#: one entity a round-21 rule lost there (a territory named in a minister's title, now kept); with blind11
+#: it is the honest estimate for unseen text.
 BLIND_BEST = {
     "heldout": {"entities": 0.973, "ties_typed_all": 0.892},
     "blind2": {"entities": 0.967, "ties_typed_all": 0.833},
-    "blind3": {"entities": 0.943, "ties_typed_all": 0.776},
-    "blind4": {"entities": 0.923, "ties_typed_all": 0.693},
+    "blind3": {"entities": 0.945, "ties_typed_all": 0.776},
+    "blind4": {"entities": 0.923, "ties_typed_all": 0.701},
     "blind5": {"entities": 0.968, "ties_typed_all": 0.803},
     "blind6a": {"entities": 0.919, "ties_typed_all": 0.703},
-    "blind6b": {"entities": 0.922, "ties_typed_all": 0.742},
+    "blind6b": {"entities": 0.935, "ties_typed_all": 0.751},
     "blind7": {"entities": 0.936, "ties_typed_all": 0.729},
     "blind8a": {"entities": 0.930, "ties_typed_all": 0.837},
     "blind8b": {"entities": 0.883, "ties_typed_all": 0.641},
-    "blind9": {"entities": 0.938, "ties_typed_all": 0.732},
+    "blind9": {"entities": 0.940, "ties_typed_all": 0.734},
     "blind10": {"entities": 0.895, "ties_typed_all": 0.637},
-    "blind11": {"entities": 0.902, "ties_typed_all": 0.645},
+    "blind11": {"entities": 0.907, "ties_typed_all": 0.650},
     "blind12": {"entities": 0.950, "ties_typed_all": 0.720},
-    "blind13": {"entities": 0.894, "ties_typed_all": 0.652},
-    "blind14": {"entities": 0.901, "ties_typed_all": 0.643},
-    "blind15": {"entities": 0.875, "ties_typed_all": 0.588},
+    "blind13": {"entities": 0.897, "ties_typed_all": 0.658},
+    "blind14": {"entities": 0.904, "ties_typed_all": 0.656},
+    "blind15": {"entities": 0.908, "ties_typed_all": 0.613},
+    "blind16": {"entities": 0.878, "ties_typed_all": 0.645},
 }
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")

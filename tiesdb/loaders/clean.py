@@ -46,6 +46,8 @@ _INLINE_CREDITS = [
     re.compile(r"\b(?:photo|picture|image|photograph)\s*(?:by|:|credit:?|courtesy(?: of)?)\s*"
                r"[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,4}\.?\s*$", re.I),
     re.compile(r"\bcrown copyright\.?", re.I),
+    # "(Tânia Rêgo/Agência Brasil)" closing a caption: photographer/agency
+    re.compile(r"\(\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*\)\s*$"),
     re.compile(r"\b(?:photo|picture|image)?\s*credit:\s*[^.\n]{0,60}\.?\s*$", re.I),
 ]
 

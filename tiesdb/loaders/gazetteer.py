@@ -330,6 +330,95 @@ def place_kind(text: str) -> str | None:
     return hit[1] if hit else None
 
 
+#: intergovernmental organisations and groupings by full name and short forms: general knowledge, like
+#: the countries. A grouping without a secretariat (BRICS, the G20, the Quad) is an Initiative.
+_ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Institution", "European Union", ("EU",)),
+    ("Institution", "North Atlantic Treaty Organization", ("NATO", "North Atlantic Treaty Organisation")),
+    ("Institution", "Association of Southeast Asian Nations", ("ASEAN",)),
+    ("Institution", "African Union", ()),
+    ("Institution", "United Nations", ("UN",)),
+    ("Institution", "International Monetary Fund", ("IMF",)),
+    ("Institution", "World Bank", ()),
+    ("Institution", "World Trade Organization", ("WTO", "World Trade Organisation")),
+    ("Institution", "World Health Organization", ("World Health Organisation",)),
+    ("Institution", "Organization of the Petroleum Exporting Countries", ("OPEC",)),
+    ("Institution", "Organisation for Economic Co-operation and Development", ("OECD",)),
+    ("Institution", "Shanghai Cooperation Organisation", ("SCO", "Shanghai Cooperation Organization")),
+    ("Institution", "Gulf Cooperation Council", ("GCC",)),
+    ("Institution", "Mercosur", ("MERCOSUR", "Mercosul", "Southern Common Market")),
+    ("Institution", "Economic Community of West African States", ("ECOWAS",)),
+    ("Institution", "Southern African Development Community", ("SADC",)),
+    ("Institution", "East African Community", ("EAC",)),
+    ("Institution", "Caribbean Community", ("CARICOM",)),
+    ("Institution", "Community of Latin American and Caribbean States", ("CELAC",)),
+    ("Institution", "Arab League", ("League of Arab States",)),
+    ("Institution", "Organization of American States", ("OAS",)),
+    ("Institution", "International Atomic Energy Agency", ("IAEA",)),
+    ("Institution", "UNESCO", ()),
+    ("Institution", "UNICEF", ()),
+    ("Institution", "United Nations Development Programme", ("UNDP",)),
+    ("Institution", "South Asian Association for Regional Cooperation", ("SAARC",)),
+    ("Institution", "Eurasian Economic Union", ("EAEU",)),
+    ("Institution", "Organization for Security and Co-operation in Europe", ("OSCE",)),
+    ("Institution", "Asian Development Bank", ("ADB",)),
+    ("Institution", "Asian Infrastructure Investment Bank", ("AIIB",)),
+    ("Institution", "New Development Bank", ()),
+    ("Institution", "African Development Bank", ("AfDB",)),
+    ("Institution", "European Bank for Reconstruction and Development", ("EBRD",)),
+    ("Institution", "European Investment Bank", ("EIB",)),
+    ("Initiative", "BRICS", ()),
+    ("Initiative", "Group of Seven", ("G7", "G-7")),
+    ("Initiative", "Group of Twenty", ("G20", "G-20", "Group of 20")),
+    ("Initiative", "Quad", ("Quadrilateral Security Dialogue",)),
+    ("Initiative", "Asia-Pacific Economic Cooperation", ("APEC",)),
+    ("Initiative", "AUKUS", ()),
+    ("Initiative", "BIMSTEC", ()),
+)
+
+
+@lru_cache(maxsize=1)
+def _organisation_forms() -> dict[str, tuple[str, str]]:
+    return {form: (label, name) for label, name, short in _ORGANISATIONS for form in (name, *short)}
+
+
+def organisation(name: str) -> tuple[str, str] | None:
+    """(label, full name) of an intergovernmental organisation or grouping, by any of its names.
+
+    >>> organisation("EU"), organisation("G20")
+    (('Institution', 'European Union'), ('Initiative', 'Group of Twenty'))
+    """
+    return _organisation_forms().get(rx.sub(r"^(?:the|The)\s+", "", name.strip()))
+
+
+@lru_cache(maxsize=1)
+def organisation_re() -> re.Pattern:
+    """Any name of an organisation in ``organisation``, case-sensitive, as a whole word."""
+    return re.compile(r"(?<![\w-])(?:" + any_of(_organisation_forms()) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _currency_units() -> frozenset[str]:
+    """The unit words of the world's currencies ("rupee", "ringgit", "dollar"), from ISO 4217."""
+    import pycountry
+
+    metals = {"gold", "silver", "platinum", "palladium", "mark", "account", "oro", "omani", "sum", "sol"}
+    return frozenset({c.name.split()[-1].lower() for c in pycountry.currencies if c.name.split()[-1].isalpha()}
+                     - metals | {"rouble", "yuan", "sheqel", "shekel"})
+
+
+def is_currency(name: str) -> bool:
+    """True for a currency named by its country ("Malaysian Ringgit", "the US dollar"): not an actor.
+
+    >>> is_currency("Malaysian Ringgit"), is_currency("Indian Rupee"), is_currency("Bank of Korea")
+    (True, True, False)
+    """
+    words = rx.sub(r"^(?:the|The)\s+", "", name.strip()).split()
+    if len(words) < 2 or words[-1].lower().rstrip("s") not in _currency_units():
+        return False
+    return country_of(" ".join(words[:-1])) is not None
+
+
 # -- name shapes ----------------------------------------------------------------------------
 _SHAPES: list[tuple[str, tuple[str, ...]]] = [
     ("Agreement", ("agreement", "agreements", "treaty", "mou", "memorandum", "accord", "accords", "pact",
@@ -353,7 +442,10 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
               "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus",
               "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction", "constructions", "airports",
-              "textile", "textiles", "garments", "apparel", "cement")),
+              "textile", "textiles", "garments", "apparel", "cement",
+              # the same heads in the languages that put them first ("Banco Santander", "Grupo Bimbo")
+              "banco", "banca", "banque", "compañía", "companhia", "compagnie", "société", "grupo", "gruppo",
+              "groupe", "empresa", "ltda", "srl", "sdn")),
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
@@ -364,11 +456,17 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                      "battalion", "legion", "fleet", "command", "rifles", "community",
                      # the world's legislatures by their own names ("Verkhovna Rada", "Lok Sabha", "the Knesset")
                      "rada", "duma", "knesset", "sejm", "bundestag", "bundesrat", "storting", "riksdag", "folketing",
-                     "eduskunta", "majlis", "sabha", "diet", "cortes", "oireachtas", "dáil", "seanad")),
+                     "eduskunta", "majlis", "sabha", "diet", "cortes", "oireachtas", "dáil", "seanad",
+                     # universities, ministries, councils and exchanges in other languages ("Universiti Malaya")
+                     "universidad", "universidade", "université", "universität", "universiti", "universitas",
+                     "università", "universitet", "instituto", "institut", "istituto", "ministerio", "ministério",
+                     "ministère", "ministero", "ministerium", "consejo", "conselho", "conseil", "consiglio",
+                     "fundación", "fundação", "fondation", "fondazione", "stiftung", "akademie", "académie",
+                     "stock exchange", "borsa", "bourse", "bolsa", "börse")),
     ("Place", ("sea", "ocean", "bay", "gulf", "strait", "straits", "river", "island", "islands",
                "province", "region", "valley", "mountains", "peninsula", "palace", "building", "hall",
                "square", "airport", "port", "stadium", "park", "lake", "canal", "coast", "desert",
-               "waters", "district", "city", "county", "prefecture", "state", "castle",
+               "waters", "district", "city", "county", "prefecture", "state", "territory", "castle",
                "hotel", "tower", "pacific", "atlantic", "asia", "europe", "africa", "america")),
 ]
 _SHAPE_INDEX = {w: label for label, words in _SHAPES for w in words}
@@ -376,10 +474,14 @@ _CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
 
 
 #: titles of office that only a few countries use, for someone named by title alone ("Chancellor Olaf
-#: Scholz" in a Kenya-Germany text): general knowledge, like the capitals (not "President", "King")
+#: Scholz" in a Kenya-Germany text): general knowledge, like the capitals (not "President")
 OFFICE_TITLES = {"chancellor": ("DEU", "AUT", "GBR"), "emir": ("QAT", "KWT"), "amir": ("QAT", "KWT"),
                  "sultan": ("OMN", "BRN"), "emperor": ("JPN",), "taoiseach": ("IRL",), "tánaiste": ("IRL",), "tanaiste": ("IRL",),
                  "federal councillor": ("CHE",), "federal councilor": ("CHE",)}
+#: the kingdoms, whose head of state is a King or Queen ("King Felipe VI" in an Argentina-Spain text)
+_KINGDOMS = ("GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "MYS", "BTN", "SAU", "JOR", "MAR", "BHR",
+             "SWZ", "LSO", "TON")
+OFFICE_TITLES.update({"king": _KINGDOMS, "queen": _KINGDOMS, "crown prince": _KINGDOMS + ("ARE", "KWT", "JPN")})
 
 
 #: topic words that open the second half of a forum's name ("Ocean and Energy Dialogue")

@@ -234,6 +234,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if "(" in span and ")" not in span[span.index("("):]:
         end = start + len(span[: span.index("(")].rstrip())
         span = text[start:end]
+    m = rx.search(r"(?:\s+(?:in|at|on|to|from|by|with|the))+$", span)
+    if m and m.start() > 0:  # "the X Medical Center in | Tashkent": a name does not end with a function word
+        # (one ending in "of", "for" or "and" runs on: the NER pass looks at what follows)
+        end -= len(m.group())
+        span = span[: -len(m.group())]
     if span.startswith(("“", '"')):
         start += 1
     return start, end
@@ -267,7 +272,7 @@ TITLES = ("(?:" + _by_first_letter(
           # any other portfolio: capitalised words right before Minister/Secretary ("Mining Minister X")
           r"(?-i:[A-Z][a-z]+ )(?=(?-i:(?:[A-Z][a-z]+ )*(?:Minister|Secretary)\b)))*" + _by_first_letter(
           r"Director[ -]General|Secretary[ -]General|Councill?or|Undersecretary|Under-Secretary|"
-          r"Chief Minister|Chief of (?:the )?(?:[A-Z]\w+ )?Staff|Head(?= of )|Chairwoman|Chair|Emir|Sheikh|Sultan|"
+          r"Chief Minister|Chief of (?:the )?(?:[A-Z]\w+ )?Staff|Head(?= of )|Chairwoman|Chair|Emir|Amir|Sheikh|Sultan|"
           r"Speaker|Attorney[ -]General|Solicitor[ -]General|Governor[ -]General|Permanent Representative|"
           r"Representative|Charg[eé] d['’]Affaires|Consul|Minister-President|Vice Chancellor|Professor|Prof\.|"
           r"Commander|Marshal|Colonel|Lieutenant General|Major General|Brigadier General|Sir|Dame|"
@@ -302,6 +307,9 @@ TITLED_RE = re.compile(rf"\b(?=[A-Za-z])(?i:{TITLES})(?:[ ](?:of|for|to|in)[ ](?
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
+#: two people under one plural title ("Presidents Recep Tayyip Erdoğan and Ilham Aliyev", "Prime Ministers A and B")
+_PLURAL_NAME = rf"{_NAMETOK}(?:{_PARTICLE}[ ]{_NAMETOK}){{0,4}}"
+PLURAL_TITLED_RE = re.compile(rf"\b(?=[A-Za-z])(?i:{TITLES})s[ ](?P<a>{_PLURAL_NAME})[ ]and[ ](?P<b>{_PLURAL_NAME})(?![\w-])")
 #: the same with the longest qualifier ("President of the United Mexican States, X")
 _TITLED_LONG_RE = re.compile(TITLED_RE.pattern.replace(r"[A-Z][\w-]*)*?){0,2}", r"[A-Z][\w-]*)*){0,2}"))
 # "the President", "the Prime Minister": an office-holder named by title alone
@@ -564,6 +572,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
 
     # 1. countries by name or demonym
     country_spans = []  # (kept for 2b: "Ambassador to Sri | Lanka X")
+    for m in gz.organisation_re().finditer(text):  # "the EU", "BRICS", "Mercosur"
+        cands.append(Mention(m.start(), m.end(), m.group(), gz.organisation(m.group())[0], "gazetteer-org"))
     for m in _country_re().finditer(text):
         code = gz.country_of(m.group(1))
         if not code:
@@ -673,6 +683,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 e = s + max(0, text[s:e].rfind(" "))  # "CHF 45 million": a currency code, not a body
                 if e - s < 2:
                     continue
+            if ent.label_ == "PERSON" and rx.fullmatch(rf"(?:{TITLES})", text[s:e]):
+                continue  # "the Amir" tagged as a name: a title (read as a reference to its holder below)
             if ent.label_ in ("ORG", "PERSON"):  # "Federal Councillor Cassis": a title and a name
                 tm = rx.match(rf"(?:{TITLES})[ ]+(?={_NAMETOK}(?:[ ]{_NAMETOK})*$)", text[s:e])
                 if tm and not gz.label_by_shape(text[s + tm.end():e]):
@@ -795,6 +807,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             continue
         cands.append(Mention(m.start("name"), m.end("name"), name, "Person", "title"))
         title_parts.append((m.start(), m.start("name")))
+    for m in PLURAL_TITLED_RE.finditer(text):
+        for g in ("a", "b"):
+            if not gz.country_of(m.group(g)) and not gz.label_by_shape(m.group(g)) and not in_a_country(m.start(g)):
+                cands.append(Mention(m.start(g), m.end(g), m.group(g), "Person", "title"))
     # nor one in a list of portfolios ("Minister of Foreign Affairs, African Cooperation and ...")
     cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not rx.search(
         r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+$",
@@ -1093,6 +1109,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if initials.upper().endswith(m.group(2)):
             common.add(m.group(2))
     cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
+    # a currency ("the Malaysian Ringgit") and a title of office ("Korea's Minister of Trade, Industry and
+    # Energy") are not actors
+    cands = [c for c in cands if c.label in ("Country", "Person") or not (
+        gz.is_currency(c.text) or _OFFICE_OF_RE.match(c.text) or
+        _PORTFOLIO_AFTER_RE.search(text, max(0, c.start - 80), c.start) and
+        gz.label_by_shape(c.text) not in ("Institution", "Mission", "Place"))]  # ("Minister of the Capital Territory")
     # a city that is also a person's name here ("Secretary Austin", "Lloyd Austin") is the person
     names_of_people = {w for c in cands if c.label == "Person" and c.source in ("title", "PERSON") for w in c.text.split()}
     cands = [c for c in cands if not (c.source == "gazetteer-place" and " " not in c.text and c.text in names_of_people)]
@@ -1135,6 +1157,11 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     return parsed
 
 
+_OFFICE_OF_RE = re.compile(r"(?:(?:Deputy|Vice|Prime|Foreign|Chief|State)[ -])?(?:Minister|Secretary|Commissioner|"
+                           r"Ambassador|Governor|Director(?:[ -]General)?|Minister[ -]Counsellor|President|Premier|"
+                           r"Amir|Emir|Sultan|King|Queen|Chancellor)\s+(?:of|for)\s")
+_PORTFOLIO_AFTER_RE = re.compile(r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+                                 r"(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+)*$")
 _PRIORITY = {"agreement-ref": -1, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 

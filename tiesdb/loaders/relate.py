@@ -452,10 +452,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                                        o < min([off for _, off in targets] or [o + 1]) and p not in visitors][:1]
             for v in visitors:
                 for tgt, off in targets[:2]:
-                    if home(v) == tgt or (lab[tgt] == "Place" and home(v) and res.located.get(tgt, (None,))[0] == home(v)):
+                    if home(v) == tgt or (ents[tgt].label == "Place" and home(v) and res.located.get(tgt, (None,))[0] == home(v)):
                         continue  # no one visits their own country (or a city of it)
                     T.add(v, tgt, "VISITS", i, "visit", 0.7)
-                    if lab[tgt] == "Place":
+                    if ents[tgt].label == "Place":
                         c = res.located.get(tgt, (None,))[0]
                         if c and len(c) == 3 and c != home(v):
                             T.add(v, c, "VISITS", i, "visit-city-country", 0.5, implied=True)
@@ -643,6 +643,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for c in countries + list(dyad):
                     T.add(c, p, "MEMBER_OF", i, "member", 0.6)
                 continue
+            if gz.organisation(ents[p].name):
+                continue  # a standing grouping (BRICS, the G20) has members (above), not participants
             if participants:
                 for o in participants:
                     T.add(o, p, "PARTICIPATES_IN", i, "participant", 0.6)
@@ -853,7 +855,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 funders = [home(p) for p, o in acts if o < off and p in people and home(p) in dyad][-1:]
                 for c in funders:
                     lab.setdefault(c, "Country")
-            frm = rx.match(r"\w*\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
+            frm = rx.match(r"\w*(?:\s+(?!from\b)[a-z]+){0,2}\s+from\s+(?:the\s+)?", sent[fm.start():]) or \
                 rx.match(r"\s+from\s+(?:the\s+)?(?=[A-Z])", sent[fm.end():])  # "a line of credit from the X Bank"
             if frm:  # "with financing from the X Bank": the funder comes after "from"
                 after = parsed.sents[i][0] + fm.start() + frm.end()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders import rx
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word, tagged
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
@@ -127,7 +127,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
     for j, m in enumerate(parsed.mentions):
         nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
         pair = nxt is not None and gz.country_by_capital(nxt.text) and \
-            rx.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and _is_subject(parsed, nxt)
+            rx.fullmatch(r"\s+and\s+", text[m.end:nxt.start]) and (_is_subject(parsed, nxt) or _verb_follows(parsed, nxt))
         poss = rx.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:support|suppliers?|buyers?|customers?|largest\s+market|position|policy|policies|stance|decision|response|request|offer|"
                         r"proposal|plan|strategy|flagship|approach|relations|ties|backing|commitment|efforts?|concerns?|"
                         r"view|claims?|demands?|influence|role|ambitions?|push|interests?|aid|invitation|allies|partners?|presence|"
@@ -138,7 +138,8 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         buyer = rx.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
         thanked = rx.match(r"\s+for\s+its\b", text[m.end:m.end + 10])  # "thanked Washington for its support"
-        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer or thanked):
+        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer or thanked
+                                                                   or _verb_follows(parsed, m)):
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
@@ -277,9 +278,12 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if m.source == "acronym":
             pending_acr.append(m)
             continue
+        known = gz.organisation(m.text)
+        if known:  # "the EU" and "the European Union" are one body
+            m.label = known[0]
         if m.label is None:
             continue
-        key = org_key(m.text)
+        key = org_key(known[1] if known else m.text)
         if _GENERIC_BODY.match(m.text):  # "Chile's Ministry of Defence" vs "Peru's Ministry of Defence"
             left = text[max(0, m.start - 40): m.start]
             owner = rx.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", left)
@@ -287,7 +291,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                 key += "|" + gz.country_of(owner.group(1))
         e = by_key.get(key)
         if e is None:
-            name = rx.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
+            name = known[1] if known and known[1] in text else rx.sub(r"\s*\(([A-Z][A-Za-z]{1,9}s?)\)$", "", m.text)
             eid = slugify(name) + ("-" + key.split("|")[1].lower() if "|" in key else "")
             e = Entity(id=eid, name=name, label=m.label, aliases=[])
             by_key[key] = e
@@ -296,6 +300,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         inner = rx.search(r"\(([A-Z][A-Za-z]{1,9}s?)\)$", m.text)
         if inner:
             e.add_alias(inner.group(1))
+        year = rx.match(r"(?:19|20)\d\d\s+(?=[A-Z])", m.text) if m.label in ("Agreement", "Initiative") else None
+        if year:  # "the 2021 Shusha Declaration" is the Shusha Declaration
+            e.add_alias(rx.sub(r"\s*\(([^()]*)\)$", "", m.text[year.end():]))
     for m in pending_acr:
         key = long_of_acr.get(m.text)
         e = by_key.get(key) if key else None
@@ -485,6 +492,24 @@ def _state_refs(parsed: Parsed, res: Resolution) -> None:
                                  country=hits[0].upper(), kind="dyad-ref", entity=e.id))
     if found:
         parsed.mentions = sorted(parsed.mentions + found, key=lambda x: x.start)
+
+
+def _verb_follows(parsed: Parsed, m: Mention) -> bool:
+    """True when a finite verb comes right after the mention ("Seoul transferred the corvette", "Tokyo,
+    Vietnam's largest donor, wants more", "Beijing later extended"), by the model's part-of-speech tags;
+    not after a preposition ("officials in Berlin said") and not for a host ("Seoul hosted the meeting")."""
+    text = parsed.text
+    if parsed.doc is None or rx.search(r"\b(?:in|at|to|from|of|near|via|into|across|outside|around|between|for|"
+                                       r"with|by|on)\s+$", text[max(0, m.start - 12):m.start], re.I):
+        return False
+    app = rx.match(r",\s+[^,.;:\n]{3,60}?,", text[m.end:m.end + 70])
+    off = m.end + (app.end() if app else 0)
+    if not rx.match(r"\s+[a-z]", text[off:off + 3]):
+        return False
+    toks = [t for t in tagged(parsed.doc, off, min(len(text), off + 30)) if t[0] >= off][:2]
+    if toks and toks[0][2] == "RB":
+        toks = toks[1:]
+    return bool(toks) and toks[0][2] in ("VBD", "VBZ", "VBP", "MD") and not toks[0][1].lower().startswith("host")
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
@@ -812,10 +837,13 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         if mt and gz.country_of(mt.group(1)):
             res.located[e.id] = (gz.country_of(mt.group(1)).lower(), True)
             continue
-        code = gz.place_country(m.text, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
+        prefer = tuple(c.upper() for c in res.dyad)
+        code = gz.place_country(m.text, prefer=prefer, population=100_000)
         bare = rx.sub(r"\s+(?:State|Province|Region|Prefecture|County|District|Island)$", "", m.text)
-        if code is None and bare != m.text:  # "Akwa Ibom State", "Jurong Island"
-            code = gz.place_country(bare, prefer=tuple(c.upper() for c in res.dyad), population=100_000)
+        if bare != m.text and (code is None or code not in prefer):  # "Akwa Ibom State", "Jurong Island"
+            # ("the Northern Region" of Ghana is "Northern" in the gazetteer; Malawi's is "Northern Region")
+            code = gz.place_country(bare, prefer=prefer, population=100_000) if code is None or \
+                gz.place_country(bare, prefer=prefer) in prefer else code
         if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
             code = None  # a region name ("the Sahel") that is also some third country's province
         if code and code.lower() not in (e.id,):
@@ -896,7 +924,7 @@ def _office_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The one country of the pair that has the title ``eid`` bears ("Chancellor", "Emir"), else None."""
     for m in parsed.mentions:
         title = rx.search(r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b(Chancellor|Emir|Amir|Sultan|Emperor|Taoiseach|T[aá]naiste|"
-                          r"Federal Council+or)\s+(?:of\s+\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start]) \
+                          r"Federal Council+or|King|Queen|Crown Prince)\s+(?:of\s+\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start]) \
             if m.entity == eid else None
         if title:
             hits = [c for c in res.dyad if c.upper() in gz.OFFICE_TITLES.get(title.group(1).lower(), ())]
