@@ -1698,6 +1698,18 @@ def test_a_title_tagged_as_a_name_and_a_territory_after_a_ministers_title():
     assert names.get("Delhi Capital Territory") == "Place"
 
 
+def test_a_contract_with_a_party_to_supply_goes_from_the_firm_to_the_buyer():
+    x = _x("Turkey and Azerbaijan\n\nTurkish radar maker Meteksan has signed a contract worth $300 million with "
+           "Azerbaijan's State Border Service to supply coastal surveillance radars, the company said in a filing to "
+           "Borsa Istanbul.\n\nIn May, Turkey's Ministry of National Defence signed a $90 million contract with Otokar "
+           "to deliver 40 armoured vehicles by 2027.")
+    ties = _tie_ids(x)
+    supplies = {(a, b) for a, t, b in ties if t == "SUPPLIES"}
+    assert ("meteksan", "state-border-service") in supplies
+    assert ("otokar", "ministry-of-national-defence-tur") in supplies
+    assert not {(a, b) for a, b in supplies if b == "borsa-istanbul" or a in ("aze", "tur")}
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders import rx
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word, tagged
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
@@ -494,22 +494,25 @@ def _state_refs(parsed: Parsed, res: Resolution) -> None:
         parsed.mentions = sorted(parsed.mentions + found, key=lambda x: x.start)
 
 
+#: a finite verb (or an auxiliary), after an optional adverb ("Seoul transferred", "Beijing later extended")
+_VERB_AFTER = re.compile(r"\s+(?:(?:[a-z]+ly|also|already|later|now|then|still|again|soon|long|once|never)\s+)?"
+                         r"(?!host)(?:[a-z]+(?:ed|s)|will|would|can|could|should|must|may|might|had|did|made|took|gave|"
+                         r"sent|won|lost|sold|bought|held|met|got|put|set|cut|paid|kept|told|said|saw|began|became|left|"
+                         r"led|built|spent|brought|sought|chose|drew|fell|rose|struck|stood|wrote|ran|came|went|knew|"
+                         r"thought|found|felt|let|heard|hit|spoke|broke|grew|fought|lent|shut|withdrew)\b")
+
+
 def _verb_follows(parsed: Parsed, m: Mention) -> bool:
-    """True when a finite verb comes right after the mention ("Seoul transferred the corvette", "Tokyo,
-    Vietnam's largest donor, wants more", "Beijing later extended"), by the model's part-of-speech tags;
-    not after a preposition ("officials in Berlin said") and not for a host ("Seoul hosted the meeting")."""
+    """True when a verb comes right after the mention ("Seoul transferred the corvette", "Tokyo, Vietnam's
+    largest donor, wants more", "Beijing later extended"); not after a preposition ("officials in Berlin
+    said") and not for a host ("Seoul hosted the meeting"). Word shapes only: tagging the sentence with
+    the model found the same capitals on every set and cost more than all the rules on it."""
     text = parsed.text
-    if parsed.doc is None or rx.search(r"\b(?:in|at|to|from|of|near|via|into|across|outside|around|between|for|"
-                                       r"with|by|on)\s+$", text[max(0, m.start - 12):m.start], re.I):
+    if rx.search(r"\b(?:in|at|to|from|of|near|via|into|across|outside|around|between|for|with|by|on)\s+$",
+                 text[max(0, m.start - 12):m.start], re.I):
         return False
-    app = rx.match(r",\s+[^,.;:\n]{3,60}?,", text[m.end:m.end + 70])
-    off = m.end + (app.end() if app else 0)
-    if not rx.match(r"\s+[a-z]", text[off:off + 3]):
-        return False
-    toks = [t for t in tagged(parsed.doc, off, min(len(text), off + 30)) if t[0] >= off][:2]
-    if toks and toks[0][2] == "RB":
-        toks = toks[1:]
-    return bool(toks) and toks[0][2] in ("VBD", "VBZ", "VBP", "MD") and not toks[0][1].lower().startswith("host")
+    app = rx.match(r",\s+[^,.;:\n]{3,60}?,", text[m.end:m.end + 70])  # "Tokyo, X's largest donor, wants"
+    return bool(_VERB_AFTER.match(text, m.end + (app.end() if app else 0)))
 
 
 def _is_subject(parsed: Parsed, m: Mention) -> bool:
