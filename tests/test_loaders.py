@@ -1710,6 +1710,24 @@ def test_a_contract_with_a_party_to_supply_goes_from_the_firm_to_the_buyer():
     assert not {(a, b) for a, b in supplies if b == "borsa-istanbul" or a in ("aze", "tur")}
 
 
+def test_a_year_before_a_connector_and_the_demonym_of_a_subsidiary():
+    x = _x("Brazil and France\n\nThe king recalled the state visit of the former president in 2019 and the Strategic "
+           "Partnership signed then.\n\nAvibras Sul, the Brazilian subsidiary of Thales Alenia, builds the radars in "
+           "Sao Jose dos Campos.")
+    names, ties = _names(x), _tie_ids(x)
+    assert "Strategic Partnership" in names and not [n for n in names if n.startswith("2019")]
+    assert ("thales-alenia", "BASED_IN", "bra") not in ties
+
+
+def test_an_officer_named_before_the_bodys_title():
+    x = _x("Brazil and France\n\nThe Brazilian Navy took delivery of the submarine on Friday.\n\n\"This is a milestone,\" "
+           "said Admiral Marcos Olsen, the Navy's commander, at the ceremony.\n\nPaulo Lima, Embraer's chief executive, "
+           "also spoke.")
+    reps = {(a, b) for a, t, b in _tie_ids(x) if t == "REPRESENTS"}
+    navy = next(e.id for e in x.entities if "Navy" in e.aliases or e.name == "Navy")
+    assert ("marcos-olsen", navy) in reps and ("paulo-lima", "embraer") in reps
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

@@ -223,6 +223,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             span = span[m.end():]
             continue
         break
+    m = rx.match(r"\d{4}(?:[\u2013-]\d{2,4})?\s+(?:and|or|of|on|for|between|the|to|in)\s+(?:the\s+)?(?=[A-Z])", span)
+    if m:  # "in 2017 and the Strategic Partnership": the year is not part of the name
+        start += m.end()
+        span = span[m.end():]
     m = rx.search(r"(?:['’]s?|[.,;:”\"])+$", span)
     if m and not rx.search(r"\b(?:Jr|Sr|Co|Inc|Ltd|Corp|St)\.$", span):
         end -= len(m.group())

@@ -700,7 +700,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 if nxt is not None and e.label != "Mission":
                     code = nxt.entity
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
-                mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:(?:[a-z][\w-]*|and|,)\s+){1,6}$", left)
+                mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:(?:(?!of\b|by\b)[a-z][\w-]*|and|,)\s+){1,6}$", left)
+                # (not "the Brazilian subsidiary of | X": the subsidiary is Brazilian, X need not be)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
             if code is None:
@@ -1011,6 +1012,14 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         res.titled.add(eid)
         return code
+    body = next((x for x in parsed.mentions[i + 1:i + 3] if x.sent == m.sent and x.entity and
+                 res.entities[x.entity].label in ("Firm", "Institution")), None)
+    if body is not None and rx.fullmatch(r",\s+(?:the\s+)?", parsed.text[m.end:body.start]) and rx.match(
+            r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:commander|chief|head|chairman|chairwoman|chair|chief executive|CEO|"
+            r"president|director|governor|spokes\w+|founder)\b", parsed.text[body.end:body.end + 50]):
+        res.office[eid] = body.entity  # "Admiral X, the Navy's commander": an officer of the body
+        res.titled.add(eid)
+        return res.home.get(body.entity, (None,))[0]
     officer = rx.search(r"(?:chairman|chairwoman|chair|chief executive|CEO|founder|head|boss|president|chief|leader|"
                         r"secretary|general secretary|spokes\w+|director[ -]general|director|governor|commissioner|"
                         r"administrator|managing director|chairperson|rector|dean|vice[ -]chancellor)\s+$", left, re.I)
