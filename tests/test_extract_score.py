@@ -72,7 +72,7 @@ BLIND_BEST = {
     "blind11": {"entities": 0.907, "ties_typed_all": 0.650},
     "blind12": {"entities": 0.950, "ties_typed_all": 0.725},
     "blind13": {"entities": 0.897, "ties_typed_all": 0.658},
-    "blind14": {"entities": 0.904, "ties_typed_all": 0.656},
+    "blind14": {"entities": 0.904, "ties_typed_all": 0.661},
     "blind15": {"entities": 0.914, "ties_typed_all": 0.634},
     "blind16": {"entities": 0.878, "ties_typed_all": 0.653},
 }

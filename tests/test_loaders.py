@@ -1728,6 +1728,16 @@ def test_an_officer_named_before_the_bodys_title():
     assert ("marcos-olsen", navy) in reps and ("paulo-lima", "embraer") in reps
 
 
+def test_bodies_that_also_took_part_join_the_exercise_named_before():
+    x = _x("Australia and the Philippines\n\nAustralian and Philippine troops completed Exercise Kasangga 2025 on "
+           "Friday.\n\nOver ten days, units trained on Luzon and Mindanao. The New Zealand Defence Force and the "
+           "Royal Malaysian Navy also took part.")
+    ties = _tie_ids(x)
+    ex = next(e.id for e in x.entities if e.name.startswith("Exercise Kasangga"))
+    assert ("new-zealand-defence-force", "PARTICIPATES_IN", ex) in ties
+    assert ("royal-malaysian-navy", "PARTICIPATES_IN", ex) in ties
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Same text, same output, whatever PYTHONHASHSEED (no tie or alias order read off a set)."""
     script = ("import json, sys; from pathlib import Path; from tiesdb.loaders import extract_many, iter_read; "

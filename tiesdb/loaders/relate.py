@@ -633,6 +633,14 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                                         r"co-chair\w*|chaired)\b", sent) and \
                 not rx.search(r"\b(?:not|never)\s+(?:\w+\s+)?(?:met|meet|been held|convened)\b", sent):
             T.add(dyad[0], dyad[1], "MEETS", i, "forum-meeting", 0.5)
+        # "X and Y also took part": in the exercise or programme named last in the sentences before
+        if not programmes and orgs and rx.search(r"\b(?:took|take|takes|taking)\s+part\b(?!\s+in\b)|"
+                                                 r"\bparticipated\b(?!\s+in\b)", sent):
+            last = next((ps[-1:] for ps in (_previous_programmes(parsed, ents, j) for j in range(i, max(0, i - 3), -1))
+                         if ps), [])
+            for p in last:
+                for o in orgs:
+                    T.add(o, p, "PARTICIPATES_IN", i, "took-part", 0.5)
         # initiatives and missions
         for p in programmes:
             participants = [o for o, off in acts if o in orgs and o not in programmes and not rx.search(
