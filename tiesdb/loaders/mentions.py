@@ -311,6 +311,8 @@ TITLED_RE = re.compile(rf"\b(?=[A-Za-z])(?i:{TITLES})(?:[ ](?:of|for|to|in)[ ](?
                        rf"(?P<name>{_NAMETOK}[ ](?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w-])|"
                        rf"{_NAMETOK}(?:{_PARTICLE}[ ](?:[A-Z]\.[ ]?)?{_NAMETOK}){{1,4}}(?:[ ](?:Jr|Sr)\.?)?)"
                        r"(?![\w-])")
+_TITLE_ONLY_RE = re.compile(rf"(?:{TITLES})")
+_TITLE_THEN_NAME_RE = re.compile(rf"(?:{TITLES})[ ]+(?={_NAMETOK}(?:[ ]{_NAMETOK})*$)")
 #: two people under one plural title ("Presidents Recep Tayyip Erdoğan and Ilham Aliyev", "Prime Ministers A and B")
 _PLURAL_NAME = rf"{_NAMETOK}(?:{_PARTICLE}[ ]{_NAMETOK}){{0,4}}"
 PLURAL_TITLED_RE = re.compile(rf"\b(?=[A-Za-z])(?i:{TITLES})s[ ](?P<a>{_PLURAL_NAME})[ ]and[ ](?P<b>{_PLURAL_NAME})(?![\w-])")
@@ -687,10 +689,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 e = s + max(0, text[s:e].rfind(" "))  # "CHF 45 million": a currency code, not a body
                 if e - s < 2:
                     continue
-            if ent.label_ == "PERSON" and rx.fullmatch(rf"(?:{TITLES})", text[s:e]):
+            if ent.label_ == "PERSON" and _TITLE_ONLY_RE.fullmatch(text[s:e]):
                 continue  # "the Amir" tagged as a name: a title (read as a reference to its holder below)
             if ent.label_ in ("ORG", "PERSON"):  # "Federal Councillor Cassis": a title and a name
-                tm = rx.match(rf"(?:{TITLES})[ ]+(?={_NAMETOK}(?:[ ]{_NAMETOK})*$)", text[s:e])
+                tm = _TITLE_THEN_NAME_RE.match(text[s:e])
                 if tm and not gz.label_by_shape(text[s + tm.end():e]):
                     cands.append(Mention(s + tm.end(), e, text[s + tm.end():e], "Person", "title"))
                     continue
@@ -816,9 +818,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if not gz.country_of(m.group(g)) and not gz.label_by_shape(m.group(g)) and not in_a_country(m.start(g)):
                 cands.append(Mention(m.start(g), m.end(g), m.group(g), "Person", "title"))
     # nor one in a list of portfolios ("Minister of Foreign Affairs, African Cooperation and ...")
-    cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not rx.search(
-        r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+$",
-        text[max(0, c.start - 80):c.start])]
+    cands = [c for c in cands if c.label == "Country" or c.label == "Person" or not
+             _PORTFOLIO_LISTED_RE.search(text, max(0, c.start - 80), c.start)]
     for m in [*TITLE_REF_RE.finditer(text), *BARE_TITLE_REF_RE.finditer(text)]:
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
@@ -1164,8 +1165,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
 _OFFICE_OF_RE = re.compile(r"(?:(?:Deputy|Vice|Prime|Foreign|Chief|State)[ -])?(?:Minister|Secretary|Commissioner|"
                            r"Ambassador|Governor|Director(?:[ -]General)?|Minister[ -]Counsellor|President|Premier|"
                            r"Amir|Emir|Sultan|King|Queen|Chancellor)\s+(?:of|for)\s")
-_PORTFOLIO_AFTER_RE = re.compile(r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
-                                 r"(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+)*$")
+_PORTFOLIO = r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+_PORTFOLIO_ITEM = r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+"  # "Foreign Affairs, "
+_PORTFOLIO_LISTED_RE = re.compile(_PORTFOLIO + _PORTFOLIO_ITEM + "$")  # "Minister of Trade, | Industry"
+_PORTFOLIO_AFTER_RE = re.compile(_PORTFOLIO + "(?:" + _PORTFOLIO_ITEM + ")*$")  # also "Minister of the | X"
 _PRIORITY = {"agreement-ref": -1, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 

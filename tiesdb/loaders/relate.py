@@ -1133,16 +1133,16 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
                 r"[\w .-]+?['’]s\s+(?:[a-z][\w-]*\s+){0,3}", sent[o - s0:ob - s0]) for _, ob in bodies if ob > o)}
             buyers = [b for b in buyers if b not in owners]  # "supply Indonesia's state utility PLN": PLN
             deal = rx.search(r"\b(?:contract|deal|agreement|order)\b[^.;]*?\bwith\s+(?:the\s+)?(?=[^.;]*\bto\s+$)", sent[lo:pos])
-            party = [e for e, o in acts if deal and s0 + lo + deal.end() <= o < s0 + pos and
-                     lab[e] in ("Firm", "Institution", "Country")]
-            subject = sorted([e for e, o in acts if s0 + lo <= o < s0 + lo + deal.start() and
-                              lab[e] in ("Firm", "Institution", "Country")][-2:], key=lambda e: lab[e] == "Country")[:1] \
-                if party else []
-            if subject and lab[subject[0]] == "Firm":  # "X signed a contract with Y's Ministry of Defence to supply ...":
-                buyers = sorted(party, key=lambda e: lab[e] == "Country")[:1]  # X sells, the ministry buys
-                sellers = subject
-            elif subject and any(lab[e] == "Firm" for e in party):  # "the Ministry signed a contract with firm X to ..."
-                buyers, sellers = subject, [e for e in party if lab[e] == "Firm"][:1]
+            if deal:  # who signed the contract with whom
+                signers = ("Firm", "Institution", "Country")
+                party = [e for e, o in acts if s0 + lo + deal.end() <= o < s0 + pos and lab[e] in signers]
+                subject = sorted([e for e, o in acts if s0 + lo <= o < s0 + lo + deal.start() and lab[e] in signers][-2:],
+                                 key=lambda e: lab[e] == "Country")[:1] if party else []
+                if subject and lab[subject[0]] == "Firm":  # "X signed a contract with Y's Ministry of Defence to supply":
+                    buyers = sorted(party, key=lambda e: lab[e] == "Country")[:1]  # X sells, the ministry buys
+                    sellers = subject
+                elif subject and any(lab[e] == "Firm" for e in party):  # "the Ministry signed a contract with firm X to"
+                    buyers, sellers = subject, [e for e in party if lab[e] == "Firm"][:1]
             pre = {e: sent[max(0, o - s0 - 8):o - s0] for e, o in acts if e in buyers}
             if any(rx.search(r"\bto\s+(?:the\s+)?$", p) for p in pre.values()):
                 # "delivered 30 trains to Mexico for the X line": Mexico buys, the line is what they are for

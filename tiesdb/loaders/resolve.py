@@ -846,8 +846,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         bare = rx.sub(r"\s+(?:State|Province|Region|Prefecture|County|District|Island)$", "", m.text)
         if bare != m.text and (code is None or code not in prefer):  # "Akwa Ibom State", "Jurong Island"
             # ("the Northern Region" of Ghana is "Northern" in the gazetteer; Malawi's is "Northern Region")
-            code = gz.place_country(bare, prefer=prefer, population=100_000) if code is None or \
-                gz.place_country(bare, prefer=prefer) in prefer else code
+            alt = gz.place_country(bare, prefer=prefer, population=100_000)
+            code = alt if code is None or alt in prefer else code
         if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
             code = None  # a region name ("the Sahel") that is also some third country's province
         if code and code.lower() not in (e.id,):
@@ -924,12 +924,15 @@ def _mention_country(x: Mention, res: Resolution, **population: int) -> str | No
     return None
 
 
+#: a title of ``gazetteer.OFFICE_TITLES`` right before a name ("Chancellor X", "King X"; not "Vice Chancellor X")
+_OFFICE_TITLE_RE = re.compile(r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b(" + gz.any_of(t.title() for t in gz.OFFICE_TITLES) +
+                              r")\s+(?:of\s+\w+\s+)?$")
+
+
 def _office_country(parsed: Parsed, res: Resolution, eid: str) -> str | None:
     """The one country of the pair that has the title ``eid`` bears ("Chancellor", "Emir"), else None."""
     for m in parsed.mentions:
-        title = rx.search(r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b(Chancellor|Emir|Amir|Sultan|Emperor|Taoiseach|T[aá]naiste|"
-                          r"Federal Council+or|King|Queen|Crown Prince)\s+(?:of\s+\w+\s+)?$", parsed.text[max(0, m.start - 40):m.start]) \
-            if m.entity == eid else None
+        title = _OFFICE_TITLE_RE.search(parsed.text[max(0, m.start - 40):m.start]) if m.entity == eid else None
         if title:
             hits = [c for c in res.dyad if c.upper() in gz.OFFICE_TITLES.get(title.group(1).lower(), ())]
             return hits[0] if len(hits) == 1 else None
