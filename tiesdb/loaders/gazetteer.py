@@ -374,7 +374,11 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Initiative", "Asia-Pacific Economic Cooperation", ("APEC",)),
     ("Initiative", "AUKUS", ()),
     ("Initiative", "BIMSTEC", ()),
+    # standing programmes, not groupings: countries take part in them
+    ("Initiative", "Belt and Road Initiative", ("Belt and Road", "One Belt, One Road")),
+    ("Initiative", "Global Gateway", ()),
 )
+_PROGRAMMES = frozenset({"Belt and Road Initiative", "Global Gateway"})
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +393,16 @@ def organisation(name: str) -> tuple[str, str] | None:
     (('Institution', 'European Union'), ('Initiative', 'Group of Twenty'))
     """
     return _organisation_forms().get(rx.sub(r"^(?:the|The)\s+", "", name.strip()))
+
+
+def is_grouping(name: str) -> bool:
+    """Whether ``name`` is a standing grouping of countries (BRICS, the G20), which has members.
+
+    >>> is_grouping("BRICS"), is_grouping("Belt and Road Initiative")
+    (True, False)
+    """
+    known = organisation(name)
+    return bool(known) and known[0] == "Initiative" and known[1] not in _PROGRAMMES
 
 
 @lru_cache(maxsize=1)
@@ -434,7 +448,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                     "programme", "program", "framework", "forum", "roadmap", "road map", "plan", "consultations", "assistance",
                     "financing",
                     "project", "scheme", "strategy", "mechanism", "day", "conference", "festival",
-                    "games", "expo", "year", "cooperation", "arrangements")),
+                    "games", "expo", "year", "cooperation", "arrangements", "railway", "coalition")),
     ("Firm", ("limited", "ltd", "inc", "corp", "corporation", "co", "company", "group", "holdings",
               "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "berhad", "bhd", "tbk", "pty", "spa", "jsc", "pjsc", "motors", "industries", "electronics",
               "engineering", "technologies", "technology", "systems", "airlines", "airways", "bank",
@@ -449,7 +463,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
     ("Institution", ("ministry", "department", "agency", "university", "institute", "college", "school", "polytechnic",
                      "academy", "council", "commission", "committee", "parliament", "congress", "senate",
                      "assembly", "cabinet", "bureau", "authority", "board", "court", "force", "forces",
-                     "army", "navy", "guard", "police", "party", "government", "secretariat",
+                     "army", "navy", "guard", "police", "party", "government", "secretariat", "treasury",
                      "organisation", "organization", "presidency", "union", "association", "federation", "foundation",
                      "laboratory", "society", "chamber", "corps", "service", "office", "administration",
                      "iim", "iit", "centre", "center", "observatory", "nations", "fund", "brigade", "regiment",
@@ -516,6 +530,8 @@ def label_by_shape(name: str) -> str | None:
         return "Agreement"
     if rx.search(r"\bvisits?$", name.strip(), re.I):
         return None  # "State Visit": an event, not a place or body
+    if rx.match(r"(?:the\s+)?Operation\s+[A-Z]", name.strip()):
+        return "Mission"  # "Operation Chammal": a military operation
     topic = rx.search(rf"\s+and\s+{TOPIC_WORDS}\s+([A-Z][a-z]+)$", name.strip())
     if topic and topic.group(1).lower() in _SHAPE_INDEX:  # "the X–Y Ocean and Energy Dialogue": the dialogue
         return _SHAPE_INDEX[topic.group(1).lower()]

@@ -344,10 +344,11 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "developer": "Firm", "miner": "Firm", "shipbuilder": "Firm", "insurer": "Firm", "airline": "Firm",
                "retailer": "Firm", "fabricator": "Firm", "refiner": "Firm", "exporter": "Firm", "importer": "Firm",
                "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm",
-               "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm"}
+               "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm",
+               "processor": "Firm", "distributor": "Firm", "provider": "Firm"}
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
 APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
-                                r"(?:(?:[a-z][\w-]*|[A-Z][\w\u00C0-\u024F]*-based)[ ]){0,3}?(?P<noun>"
+                                r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-based)[ ]){0,3}?(?P<noun>"
                                 + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
 #: the same apposition before a name: "Brazil's farm research agency, Embrapa, and ..."
 _TYPE_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
@@ -376,7 +377,8 @@ _AGREEMENT_NOUNS = (r"agreement|treaty|protocol|memorandum of understanding|memo
                     r"declaration of intent")
 _VAGUE = {"landmark", "historic", "new", "major", "important", "key", "first", "second", "final", "bilateral",
           "big", "significant", "framework", "several", "other", "joint", "this", "that", "such", "long-term",
-          "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft"}
+          "multi-year", "short-term", "formal", "broad", "comprehensive", "initial", "preliminary", "draft",
+          "same", "existing", "previous", "earlier"}
 _ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|\d{4}(?:[\u2013-]\d{2,4})?|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
           r"[A-Z][a-z]+(?=\s+[a-z]))(?:\s+(?!(?:in|at|with|by|under|and|between|the|a|an|was|were|is|are|will|would|has|have|had|"
@@ -433,6 +435,7 @@ _AGREEMENT_ABOUT = re.compile(
     r"(?:[ ](?!between\b|with\b|by\b|which\b|that\b|to\b|at\b|was\b|were\b|is\b|are\b|will\b|would\b|signed\b|"
     r"and[ ](?:the|a|an|its|their|both|his|her)\b|in[ ]\d)[a-z][\w-]*){0,8}(?![\w-])(?<!\bthe)(?<!\bin)(?<!\bof)(?<!\band)(?<!\bon)(?<!\bfor)")
 _DESC_LEAD = {"separate", "further", "additional", "fresh", "another", "new", "second", "third", "first", "final"}
+_DESC_LEAD_NAMED = {"long-delayed", "long-awaited", "much-awaited"}  # (dropped before a described name of two words or more)
 MISSION_RE = re.compile(r"\b([A-Z][A-Z0-9-]{2,}(?:[ ][A-Z][\w-]*)?)[ ](?:(?!(?:with|and|or|to|from|of|for|by|on|in|at|as|its|their|the)[ ])[a-z]+[ ])?(?:satellite|mission|probe|rover|"
                         r"spacecraft|telescope|lander|orbiter)\b")
 
@@ -689,6 +692,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 e = s + max(0, text[s:e].rfind(" "))  # "CHF 45 million": a currency code, not a body
                 if e - s < 2:
                     continue
+            if rx.fullmatch(r"[kMGT]Wh?|[MG]Wp|mtpa|MTPA|TEUs?|bpd|km", text[s:e]) and rx.search(r"\d\s?$", text[max(0, s - 3):s]):
+                continue  # "a 500 MW wind farm": a unit
             if ent.label_ == "PERSON" and _TITLE_ONLY_RE.fullmatch(text[s:e]):
                 continue  # "the Amir" tagged as a name: a title (read as a reference to its holder below)
             if ent.label_ in ("ORG", "PERSON"):  # "Federal Councillor Cassis": a title and a name
@@ -715,6 +720,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ == "PERSON" and rx.match(r"\s+(?:power plant|plant|refinery|port|airport|dam|mine|field|"
                                                    r"terminal|base|factory|bridge|station)\b", text[e:e + 14]):
                 continue  # "the Aboadze power plant": a facility, not a person
+            if ent.label_ == "PERSON" and " " not in surface and rx.match(
+                    r"\s+(?:nuclear|coal|gas|solar|wind|hydro\w*|thermal)\s+(?:power\s+)?(?:plant|station|farm|park)\b", text[e:e + 30]):
+                cands.append(Mention(s, e, surface, "Place", "LOC"))  # "its Dukovany nuclear plant": the site
+                continue
+            amp = rx.search(r"[ ]and[ ](?=[A-Z])", surface) if ent.label_ == "ORG" and " & " in surface else None
+            if amp and " & " in surface[:amp.start()] and rx.fullmatch(r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)+", surface[amp.end():]):
+                for a, b in ((s, s + amp.start()), (s + amp.end(), e)):  # "X Engineering & Construction and Y Enerbility"
+                    cands.append(Mention(a, b, text[a:b], gz.label_by_shape(text[a:b]) or "Firm", "ORG"))
+                continue
             if " " not in surface and rx.match(r"-(?!(?:based|owned|led|run|backed|made|born|built|funded|financed|listed|"
                                                r"registered|headquartered|controlled)\b)[a-z]", text[e:e + 20]) and \
                     not gz.place_country(surface) and not gz.country_of(surface):
@@ -771,8 +785,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if " " not in surface and find_word(text, surface.lower()):
                 continue  # a common word that happens to be capitalised here ("Trade")
             shape = gz.label_by_shape(surface)
-            if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission", "Initiative"):
-                label = shape  # "Joint Statement", "Foreign Ministry": not a person
+            if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission", "Initiative") or \
+                    shape == "Place" and rx.search(r"[ ](?:Palace|Square|Airport|Stadium|Hotel|Building|Province|Region|"
+                                                   r"Islands?|Strait|Sea|Ocean|Valley)$", surface):
+                label = shape  # "Joint Statement", "Foreign Ministry", "the Élysée Palace": not a person
             elif ent.label_ == "PERSON" and rx.search(r"\w-based\s+$", text[max(0, s - 40):s]):
                 label = shape or "Firm"  # "Istanbul-based Baykar": an organisation, not a person
             if in_heading(s) and (ent.label_ != "PERSON" or label != "Person"):
@@ -864,7 +880,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     toks[-1][1] in ("NOUN", "PROPN"):  # "... on terrorism and organised crime"
                 de += more.end()
         words = text[ds:de].split()
-        while len(words) > 1 and words[0] in _DESC_LEAD and not rx.search(r"\s(?:on|for)\s", " ".join(words[:2])):
+        while (len(words) > 1 and words[0] in _DESC_LEAD or len(words) > 2 and words[0] in _DESC_LEAD_NAMED) and not rx.search(r"\s(?:on|for)\s", " ".join(words[:2])):
             ds += len(words[0]) + 1  # "a separate agreement on labour migration": the agreement on ...
             words = words[1:]
         while rx.search(r"\s(?:on|for|of|and|to|in|the)$", text[ds:de]):  # "... on renewable energy on (Wednesday)"
@@ -1098,6 +1114,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                                  country=code, kind="capital-ref"))
     # 6. the document's two countries / two leaders
     for m in DYAD_RE.finditer(text):
+        if rx.match(r"\s+(?:of|from)\s+(?!(?:the\s+)?(?:two|both)\b)", text[m.end():m.end() + 20]):
+            continue  # "the leaders of Brazil, Colombia and Uruguay": others, named
         word = (m.group(1) or m.group()).lower()
         kind = "leaders" if rx.search(r"leader|president|minister|heads", word) else "dyad"
         cands.append(Mention(m.start(), m.end(), m.group(), "Country" if kind == "dyad" else "Person",
@@ -1137,7 +1155,13 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     cands = [c for c in cands if c.source == "gazetteer" or c.source == "gazetteer-gov" or
              gz.label_by_shape(c.text) in ("Institution", "Mission") or
              not any(a <= c.start and c.end <= b for a, b in title_parts)]
-    parsed.mentions = [m for m in _merge(cands) if m.kind != "skip"]
+    # "the President of the Government": a government named by no country is no body of its own;
+    # "Treasury Secretary X": a portfolio in a title; "the Order of the Niger": an honour
+    parsed.mentions = [m for m in _merge(cands) if m.kind != "skip" and not (
+        m.label in ("Place", "Country") and rx.search(r"\bOrder\s+of\s+(?:the\s+)?$", text[max(0, m.start - 14):m.start])) and not (
+        m.label == "Institution" and m.text in ("Government", "Governments")) and not (
+        m.label in ("Institution", "Firm", None) and rx.fullmatch(r"[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?", m.text) and
+        rx.match(r"(?:\s+and\s+[A-Z][\w-]*)?\s+(?:Cabinet\s+)?(?:Secretary|Minister)\b", text[m.end:m.end + 40]))]
     regions = []  # "Semarang, Central Java,": the region the city is in (whatever the model took it for)
     for m in parsed.mentions:
         region = _REGION_AFTER_RE.match(text, m.end) if m.label == "Place" else None

@@ -24,6 +24,12 @@ MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|negotiations|summ
                   r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
 VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|accompanied|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
+#: words before a place that make it a topic, not a destination ("talks on the war in Gaza", "the
+#: leaders of Brazil, Colombia and Uruguay")
+TOPIC_PLACE = re.compile(r"\b(?:(?:wars?|conflict|crisis|situation|fighting|ceasefire|violence|peace|reconstruction|unrest|"
+                         r"tensions|hostilities|invasion|occupation|insurgency|attacks?|developments)\s+(?:in|on|over)|"
+                         r"(?:leaders|presidents|heads\s+of\s+(?:state|government)|delegations|representatives)\s+of)"
+                         r"\s+(?:the\s+)?(?:[A-Z][\w\u00C0-\u024F-]*(?:\s+[A-Z][\w\u00C0-\u024F-]*)*,?\s+(?:and\s+)?)*$", re.I)
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked|"
                   r"exchang(?:e|ed|ing)\s+(?:of\s+)?(?:the\s+|an?\s+)?(?=(?:[\w-]+\s+){0,3}?(?:memorand|mous?\b|agreements?\b|"
                   r"instruments\b|notes\b|letters\b)))", re.I)
@@ -189,7 +195,8 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’
 def _phrase_end(rest: str) -> int:
     """Where a "signed by A and B" list ends in ``rest`` (the text after "by"): at a new clause."""
     m = _NEW_CLAUSE.search(rest)
-    aside = rx.search(r",\s+(?:during|after|before|while|when|amid|as part of|on the sidelines of)\s", rest)
+    aside = rx.search(r",\s+(?:during|after|before|while|when|amid|as part of|on the sidelines of|which|"
+                      r"(?:clearing|paving|opening|allowing|enabling|giving|making|bringing|setting)\s+the\s+way)\s", rest)
     return min(m.start() if m else len(rest), aside.start() if aside else len(rest))  # (", during a visit by X")
 
 
@@ -217,6 +224,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             continue
         s = _first_sent(parsed, eid)
         lab = ents[eid].label
+        if lab == "Person" and eid in res.office and res.office[eid] in ents and ents[res.office[eid]].label == "Firm":
+            continue  # a firm's officer speaks for the firm (below), not for its country
         if lab == "Person":
             T.add(eid, code, "REPRESENTS", s, "title-country", 0.8 if stated else 0.5, implied=not stated)
         elif lab in ("Initiative", "Mission") and not rx.search(r"embassy|consulate|high commission",
@@ -357,6 +366,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     before = "in "
                 elif not meet_words or rx.match(r"discuss|talks? about", meet_words[-1].group(), re.I):
                     continue  # the place must be where the meeting is ("talks in X"), not a topic ("discussed ... in X")
+                if TOPIC_PLACE.search(before):
+                    continue
                 if gz.place_kind(ents[pl].name) == "region" and not gz.country_by_capital(ents[pl].name) or \
                         any(x.start == off and x.source == "LOC" for x in parsed.in_sent(i)):
                     continue  # "discussed security in the Sahel": a region talked about, not a meeting place
@@ -441,7 +452,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             named = {m.start for m in parsed.in_sent(i) if m.kind != "demonym"}
             targets = [(e, o) for e, o in acts if lab[e] in ("Place", "Country") and o in named and
                        o > parsed.sents[i][0] + vpos and e not in [home(v) for v in visitors] and
-                       not rx.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, o - 12):o])]  # ("flew in from X": not X)
+                       not rx.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, o - 12):o]) and  # ("flew in from X": not X)
+                       not TOPIC_PLACE.search(text[max(parsed.sents[i][0], o - 80):o])]
             venue = re.compile(r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion|Building|"
                                r"Hotel|Tower|Stadium|Museum|Headquarters|Chancellery|Chancery)$")
             targets = [(res.located[e][0], o) if venue.search(ents[e].name) and e in res.located else (e, o)
@@ -651,7 +663,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for c in countries + list(dyad):
                     T.add(c, p, "MEMBER_OF", i, "member", 0.6)
                 continue
-            if gz.organisation(ents[p].name):
+            if gz.is_grouping(ents[p].name):
                 continue  # a standing grouping (BRICS, the G20) has members (above), not participants
             if participants:
                 for o in participants:
@@ -774,7 +786,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 elif lab[m.entity] == "Country" and m.kind == "demonym" and not rx.search(
                         r"\b(?:to|in|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]) and not rx.search(
                         r"\b(?:invit\w+|urg\w+|encourag\w+|court\w*|woo\w*|attract\w*|lur\w+)\s+(?:more\s+)?$",
-                        text[max(0, m.start - 20):m.start]) and \
+                        text[max(0, m.start - 20):m.start]) and not rx.search(
+                        r"\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|calls?\s+for|called\s+for)\s+(?:\w+\s+){0,3}?"
+                        r"investments?\s+(?:by|from)\s+$", text[max(0, m.start - 60):m.start]) and \
                         rx.match(r"\s+(?:(?:direct|foreign|private|"
                                                                                      r"new|total|cumulative)\s+)*(?:investments?|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"

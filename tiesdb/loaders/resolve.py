@@ -29,7 +29,8 @@ _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:ministry|department|embassy|consulat
                            r"government|foreign office|central bank|national assembly|supreme court)\b", re.I)
 _FIRM_CONTEXT = re.compile(r"\b(?:firms?|compan(?:y|ies)|manufacturers?|makers?|conglomerates?|giants?|"
                            r"corporations?|banks?|carmakers?|automakers?|start-?ups?|suppliers?|contractors?|"
-                           r"producers?|businesses|enterprises?|investors?|developers?)"
+                           r"producers?|businesses|enterprises?|investors?|developers?|"
+                           r"(?:executives|shareholders|chief\s+executive|CEO|chairman)\s+(?:of|from|at))"
                            r"(?:\s+(?:such as|like|including|and|or|,|as well as))*\s*(?:[A-Z][\w&'’.-]*\s+){0,3}$")
 _INST_CONTEXT = re.compile(r"\b(?:agency|agencies|ministry|institutions?|universit(?:y|ies)|body|bodies|"
                            r"organi[sz]ations?|department|regulators?|party|authority|institutes?|schools?)"
@@ -155,6 +156,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         if long is not None:  # (a long form may end with its own acronym: "the X Authority (XA)")
             acr_of.setdefault(am.group(1), rx.sub(r"\s*\([^()]*\)$", "", long.text))
     # labels for unlabelled organisations and mislabelled people
+    typed_as = {m.text: m.label for m in parsed.mentions if m.source == "typed" and m.label in ("Firm", "Institution")}
     for m in parsed.mentions:
         if m.source in ("dyad", "gazetteer") or m.label == "Country":
             continue
@@ -179,9 +181,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
             if nxt is not None and nxt.start - m.end <= 2 and nxt.label in ("Place", "Country"):
                 m.label = "Place"  # "in Umroi, Meghalaya": a place in a place
                 continue
-        if m.label is None and m.source != "acronym":
-            m.label = "Institution" if (rx.search(r"\bthe\s+$", left) or (m.text.isupper() and len(m.text) <= 4)) \
-                else "Firm"
+        if m.label is None and m.source != "acronym":  # (what "the lithium miner X" says elsewhere, else a guess)
+            m.label = typed_as.get(m.text) or ("Institution" if rx.search(r"\bthe\s+$", left) or
+                                               m.text.isupper() and len(m.text) <= 4 else "Firm")
     # a one-word "person" that the text elsewhere calls a firm or body ("the manufacturer Baykar ... Baykar will")
     person_words = {w for m in parsed.mentions if m.label == "Person" and " " in m.text.strip() for w in m.text.split()}
     typed = {m.text: m.label for m in parsed.mentions if m.source == "typed" and m.label in ("Firm", "Institution")
@@ -209,7 +211,7 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                 r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion)$", m.text) and \
                 rx.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", left):
             m.label = "Place"  # "held talks at Hyderabad House": a venue
-        if m.label == "Initiative" and rx.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+$", left):
+        if m.label == "Initiative" and rx.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", left):
             m.label = "Agreement"  # a road map or plan that is signed is an agreement
     # people: longest names first; a shorter one joins the person whose name words it shares
     people: list[tuple[set[str], Entity]] = []
@@ -303,6 +305,9 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         year = rx.match(r"(?:19|20)\d\d\s+(?=[A-Z])", m.text) if m.label in ("Agreement", "Initiative") else None
         if year:  # "the 2021 Shusha Declaration" is the Shusha Declaration
             e.add_alias(rx.sub(r"\s*\(([^()]*)\)$", "", m.text[year.end():]))
+        btw = rx.search(r"\s+between\s+(?:the\s+)?[A-Z]", m.text) if m.label in ("Agreement", "Initiative") else None
+        if btw and " " in m.text[:btw.start()]:  # "the Strategic Partnership between A and B" is the Strategic Partnership
+            e.add_alias(m.text[:btw.start()])
     for m in pending_acr:
         key = long_of_acr.get(m.text)
         e = by_key.get(key) if key else None
@@ -850,6 +855,8 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
             code = alt if code is None or alt in prefer else code
         if code and code.lower() not in res.dyad and gz.place_kind(m.text) == "region" and m.source == "LOC":
             code = None  # a region name ("the Sahel") that is also some third country's province
+        if rx.search(r"\b(?:Sea|Ocean)$|^(?:the\s+)?Straits?\s+of\b", m.text):
+            code = None  # "the Red Sea", "the Strait of Malacca": waters of several countries
         if code and code.lower() not in (e.id,):
             res.located[e.id] = (code.lower(), False)
         elif code is None and _VENUE.search(e.name):
@@ -1098,6 +1105,12 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         run = rx.search(r"((?:[A-Z][\w.’'-]*\s+){2,5})$", full)  # "Indonesian State-Owned Enterprises Minister"
         if code is None and run and gz.country_of(_unpossess(run.group(1).split()[0])):
             code = gz.country_of(_unpossess(run.group(1).split()[0])).lower()
+        low = rx.search(r"\b([A-Z][\w’'-]*)\s+(?:(?:foreign|ministry|defen[cs]e|trade|finance|energy|commerce|economy|"
+                        r"interior|industry|health|education|agriculture|transport|environment|state|deputy|vice|senior|"
+                        r"navy|army|military|embassy|presidential|security|justice|labou?r|culture|tourism|science|"
+                        r"investment|development|digital|mining|oil|space|bank|customs|affairs)\s+){1,2}$", pre)
+        if code is None and low and gz.country_of(_unpossess(low.group(1))):
+            code = gz.country_of(_unpossess(low.group(1))).lower()  # "Chinese foreign ministry spokesman X"
         code = code or _country_in(post, last=True)
         if code:
             qualified.add(code)
