@@ -56,27 +56,33 @@ OWN_BEST = {"entities": 0.979, "ties_typed_all": 0.859}
 #: were looked at (an entity a round-21 rule lost there, a territory in a minister's title, now kept; and
 #: one supply tie the contract rule got backwards, 0.652 once fixed). With blind11 it was the estimate for
 #: unseen text until round 22 was made on both. blind17 (8 articles, written at the start of round 22):
-#: 0.871 / 0.586 with the code of the start of round 22, 0.874 / 0.596 at its end, never diagnosed.
+#: 0.871 / 0.586 with the code of the start of round 22, 0.874 / 0.596 at its end, never diagnosed
+#: until round 23 was made on it (0.895 / 0.646 after). Round 23 lowered blind16's ties once (0.690 ->
+#: 0.689): a minister's visit had been right by luck, through a place read from a which-clause that now
+#: no longer lends its place to the visit. blind18 (8 articles, written at the start of round 23 by two
+#: engineers, four each): 0.881 / 0.606 with the code of the start of round 23, 0.881 / 0.602 at its end,
+#: never diagnosed; the honest estimate for unseen text.
 BLIND_BEST = {
     "heldout": {"entities": 0.973, "ties_typed_all": 0.897},
     "blind2": {"entities": 0.967, "ties_typed_all": 0.833},
-    "blind3": {"entities": 0.948, "ties_typed_all": 0.776},
+    "blind3": {"entities": 0.948, "ties_typed_all": 0.778},
     "blind4": {"entities": 0.925, "ties_typed_all": 0.704},
     "blind5": {"entities": 0.968, "ties_typed_all": 0.803},
     "blind6a": {"entities": 0.919, "ties_typed_all": 0.703},
-    "blind6b": {"entities": 0.935, "ties_typed_all": 0.751},
+    "blind6b": {"entities": 0.935, "ties_typed_all": 0.757},
     "blind7": {"entities": 0.936, "ties_typed_all": 0.730},
-    "blind8a": {"entities": 0.930, "ties_typed_all": 0.837},
+    "blind8a": {"entities": 0.930, "ties_typed_all": 0.844},
     "blind8b": {"entities": 0.883, "ties_typed_all": 0.641},
-    "blind9": {"entities": 0.940, "ties_typed_all": 0.736},
-    "blind10": {"entities": 0.898, "ties_typed_all": 0.641},
+    "blind9": {"entities": 0.940, "ties_typed_all": 0.742},
+    "blind10": {"entities": 0.901, "ties_typed_all": 0.641},
     "blind11": {"entities": 0.921, "ties_typed_all": 0.700},
     "blind12": {"entities": 0.950, "ties_typed_all": 0.726},
-    "blind13": {"entities": 0.902, "ties_typed_all": 0.659},
+    "blind13": {"entities": 0.902, "ties_typed_all": 0.664},
     "blind14": {"entities": 0.908, "ties_typed_all": 0.668},
     "blind15": {"entities": 0.914, "ties_typed_all": 0.635},
-    "blind16": {"entities": 0.921, "ties_typed_all": 0.690},
-    "blind17": {"entities": 0.874, "ties_typed_all": 0.596},
+    "blind16": {"entities": 0.921, "ties_typed_all": 0.689},
+    "blind17": {"entities": 0.895, "ties_typed_all": 0.646},
+    "blind18": {"entities": 0.881, "ties_typed_all": 0.602},
 }
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")

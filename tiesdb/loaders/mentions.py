@@ -223,8 +223,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             span = span[m.end():]
             continue
         break
-    m = rx.match(r"\d{4}(?:[\u2013-]\d{2,4})?\s+(?:and|or|of|on|for|between|the|to|in)\s+(?:the\s+)?(?=[A-Z])", span)
-    if m:  # "in 2017 and the Strategic Partnership": the year is not part of the name
+    m = rx.match(r"(?:\d{4}(?:[\u2013-]\d{2,4})?\s+(?:and|or|of|on|for|between|the|to|in)|(?:January|February|March|April|May|"
+                 r"June|July|August|September|October|November|December)\s+of)\s+(?:the\s+)?(?=[A-Z])", span)
+    if m:  # "in 2017 and the Strategic Partnership", "the opening in April of the X Group": no part of the name
         start += m.end()
         span = span[m.end():]
     m = rx.search(r"(?:['’]s?|[.,;:”\"])+$", span)
@@ -348,7 +349,7 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "processor": "Firm", "distributor": "Firm", "provider": "Firm"}
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
 APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
-                                r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-based)[ ]){0,3}?(?P<noun>"
+                                r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-(?:based|headquartered))[ ]){0,3}?(?P<noun>"
                                 + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
 #: the same apposition before a name: "Brazil's farm research agency, Embrapa, and ..."
 _TYPE_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
@@ -460,7 +461,7 @@ def _extend_listed(text: str, s: int, e: int) -> int:
     m = _LISTED_RE.match(text, e)
     if not m or "," not in m.group():
         bare = rx.match(rf"(?:,[ ]{gz.TOPIC_WORDS}|,[ ]Jobs)*,?[ ]and[ ]{gz.TOPIC_WORDS}(?![\w-])(?![ ][A-Z])", text[e:e + 80])
-        if bare and "," in bare.group() and rx.search(r"[ ](?:for|of)[ ][A-Z][\w-]*$", text[s:e]):
+        if bare and "," in bare.group() and rx.search(r"[ ](?:for|of)[ ][A-Z][\w-]*(?:[ ][A-Z][\w-]*)?$", text[s:e]):
             return e + bare.end()  # "the X Centre for Jobs, Migration and Development": topics listed in the name
         return e
     initials = "".join(w[0] for w in rx.findall(r"[A-Z][\w-]*", text[s:m.end()]))
@@ -620,7 +621,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in rx.finditer(r"\b([A-Z]\w+ and [A-Z]\w+)\b", text):  # "Newfoundland and Labrador"
         if gz.place_kind(m.group(1)) in ("region", "state") and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(), m.end(), m.group(1), "Place", "gazetteer-gov"))
-    for m in rx.finditer(r"\b([A-Z][\w\u00C0-\u024F]+(?: [A-Z][\w\u00C0-\u024F]+)?)-based\b", text):  # "Sharjah-based"
+    for m in rx.finditer(r"\b([A-Z][\w\u00C0-\u024F]+(?: [A-Z][\w\u00C0-\u024F]+)?)-(?:based|headquartered)\b", text):  # "Sharjah-based"
         if gz.place_country(m.group(1)) and not gz.country_of(m.group(1)):
             cands.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "gazetteer-place"))
     for m in _place_re().finditer(text):
@@ -708,7 +709,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             appos = APPOSITION_TYPE_RE.match(text, e) if ent.label_ in ("ORG", "PERSON") or ent.label_ == "GPE" and \
                 not gz.place_country(surface) and not gz.country_of(surface) else None
             before = None if appos else _TYPE_BEFORE_RE.search(text, max(0, s - 80), s)
-            if appos and (" " not in surface or rx.search(r"\w-based\s", appos.group())) or before:
+            if appos and (" " not in surface or rx.search(r"\w-(?:based|headquartered)\s", appos.group())) or before:
                 # "X, Japan's largest power producer", "Stena Bulk, the Gothenburg-based tanker operator",
                 # "Brazil's farm research agency, Embrapa,": what the apposition says
                 noun = (appos or before).group("noun").lower()
@@ -789,7 +790,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     shape == "Place" and rx.search(r"[ ](?:Palace|Square|Airport|Stadium|Hotel|Building|Province|Region|"
                                                    r"Islands?|Strait|Sea|Ocean|Valley)$", surface):
                 label = shape  # "Joint Statement", "Foreign Ministry", "the Élysée Palace": not a person
-            elif ent.label_ == "PERSON" and rx.search(r"\w-based\s+$", text[max(0, s - 40):s]):
+            elif ent.label_ == "PERSON" and rx.search(r"\w-(?:based|headquartered)\s+$", text[max(0, s - 40):s]):
                 label = shape or "Firm"  # "Istanbul-based Baykar": an organisation, not a person
             if in_heading(s) and (ent.label_ != "PERSON" or label != "Person"):
                 continue
@@ -951,10 +952,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         member = rx.match(r"Member\s+States?\s+of\s+(?:the\s+)?", text[s:e])
         if member:  # "as a Member State of the European Union": the union
             s += member.end()
-        based = rx.match(r"[\w\u00C0-\u024F ]+-based\s+", text[s:e])
+        based = rx.match(r"[\w\u00C0-\u024F ]+-(?:based|headquartered)\s+", text[s:e])
         if based:  # "Sharjah-based Al Noor Steel Industries": the firm's name starts after "-based"
             s += based.end()
-        based = rx.search(r"-(?:based|owned|led|run|backed|made|born)$", text[s:e])
+        based = rx.search(r"-(?:based|headquartered|owned|led|run|backed|made|born)$", text[s:e])
         if based:  # "a Mexico City-based analyst": the city
             e -= len(based.group())
         tail = rx.search(r"\s*\([^()]*\)$", text[s:e])
@@ -1132,6 +1133,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if initials.upper().endswith(m.group(2)):
             common.add(m.group(2))
     cands = [c for c in cands if c.label == "Country" or c.text.rstrip("s") not in common]
+    cands += _repeated(text, cands)
     # a currency ("the Malaysian Ringgit") and a title of office ("Korea's Minister of Trade, Industry and
     # Energy") are not actors
     cands = [c for c in cands if c.label in ("Country", "Person") or not (
@@ -1156,11 +1158,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
              gz.label_by_shape(c.text) in ("Institution", "Mission") or
              not any(a <= c.start and c.end <= b for a, b in title_parts)]
     # "the President of the Government": a government named by no country is no body of its own;
-    # "Treasury Secretary X": a portfolio in a title; "the Order of the Niger": an honour
+    # "Treasury Secretary X": a portfolio in a title; "the Order of the Niger": an honour; "Secretary of State"
     parsed.mentions = [m for m in _merge(cands) if m.kind != "skip" and not (
         m.label in ("Place", "Country") and rx.search(r"\bOrder\s+of\s+(?:the\s+)?$", text[max(0, m.start - 14):m.start])) and not (
         m.label == "Institution" and m.text in ("Government", "Governments")) and not (
-        m.label in ("Institution", "Firm", None) and rx.fullmatch(r"[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?", m.text) and
+        rx.match(r"State\b", m.text) and rx.search(r"(?:Secretary|Minister)\s+of\s+$", text[max(0, m.start - 14):m.start])) and not (
+        m.label in ("Institution", "Firm", None) and rx.fullmatch(r"[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?(?:\s+Cabinet)?", m.text) and
         rx.match(r"(?:\s+and\s+[A-Z][\w-]*)?\s+(?:Cabinet\s+)?(?:Secretary|Minister)\b", text[m.end:m.end + 40]))]
     regions = []  # "Semarang, Central Java,": the region the city is in (whatever the model took it for)
     for m in parsed.mentions:
@@ -1181,6 +1184,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     if posts:
         parsed.mentions = sorted(parsed.mentions + posts, key=lambda m: m.start)
     for m in parsed.mentions:
+        kind = rx.search(r"[ ](?:province|region|district|county|prefecture|state)$", m.text) if m.label == "Place" else None
+        if kind:  # "Binh Duong province": the place is "Binh Duong"
+            m.end -= len(kind.group())
+            m.text = m.text[:kind.start()]
         m.sent = parsed.sent_of(m.start)
     parsed.headings = {parsed.sent_of(s) for s, _ in heading_spans}
     return parsed
@@ -1194,6 +1201,20 @@ _PORTFOLIO_ITEM = r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+"  # "Foreign A
 _PORTFOLIO_LISTED_RE = re.compile(_PORTFOLIO + _PORTFOLIO_ITEM + "$")  # "Minister of Trade, | Industry"
 _PORTFOLIO_AFTER_RE = re.compile(_PORTFOLIO + "(?:" + _PORTFOLIO_ITEM + ")*$")  # also "Minister of the | X"
 _PRIORITY = {"agreement-ref": -1, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+
+
+def _repeated(text: str, cands: list[Mention]) -> list[Mention]:
+    """A body's name found once is the same name where the model missed it ("ASML chief executive X").
+
+    Only names that cannot be ordinary words: an acronym, or two or more capitalised words."""
+    names = {c.text: c.label for c in cands if c.kind == "name" and c.label in ("Firm", "Institution", "Mission", None)
+             and c.source not in ("gazetteer", "gazetteer-place", "gazetteer-gov", "acronym")
+             and (rx.fullmatch(r"[A-Z][A-Z0-9]{2,7}", c.text) or rx.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)+", c.text))}
+    taken = bytearray(len(text))
+    for c in cands:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    return [Mention(a, b, name, label, "repeated") for name, label in names.items()
+            for a, b in find_word(text, name) if not any(taken[a:b])]
 
 
 def _merge(cands: list[Mention]) -> list[Mention]:

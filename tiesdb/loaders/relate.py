@@ -22,7 +22,7 @@ from tiesdb.loaders.resolve import Resolution, _country_entity
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|negotiations|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
                   r"telephone|counterpart|press conference|co-chair\w*|consultations)\b", re.I)
-VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|accompanied|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
+VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|tour|toured|arrived|arrives|landed|lands|accompanied|port calls?|travell?ed|(?:flew|flies|fly)(?:\s+on)?\s+to|"
                    r"(?:be|am|is|are|was|were|been)\s+(?:back\s+)?in(?=\s+[A-Z]))\b", re.I)
 #: words before a place that make it a topic, not a destination ("talks on the war in Gaza", "the
 #: leaders of Brazil, Colombia and Uruguay")
@@ -53,6 +53,9 @@ BUY = re.compile(r"\b(?:procure\w*|purchas\w*|buys?|bought|buying|orders?|ordere
                  r"(?:took|taken|take|takes|taking)\s+delivery|"
                  r"imported)\b")
 DEAL = re.compile(r"\b(?:contract|deal|order)s?\s+(?:\w+\s+){0,3}?(?:with|from|to)\s+", re.I)
+#: "won a contract to support the Air Force": the work a contract is for, a supply of services
+CONTRACT_TO = re.compile(r"\b(?:won|wins|awarded|secured|signed|landed)\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:contract|deal|order)\b"
+                         r"[^.;]{0,60}?\bto\s+(support|maintain|service|upgrade|repair|overhaul|build|modernise|modernize)\b")
 TRADE = re.compile(r"\b(?:bilateral trade|two-way trade|trade (?:volume|value|ties|relations|deficit|surplus|turnover|between|with|"
                    r"(?:has\s+)?(?:reached|stood|amounted|totall?ed|grew|rose|fell|was|hit|exceeded|doubled))|"
                    r"trade in (?:goods|services)\b|trad(?:e|ing) partners?|(?:exports?|imports?) (?:to|from|of)|\w+ (?:products|goods) "
@@ -366,8 +369,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     before = "in "
                 elif not meet_words or rx.match(r"discuss|talks? about", meet_words[-1].group(), re.I):
                     continue  # the place must be where the meeting is ("talks in X"), not a topic ("discussed ... in X")
-                if TOPIC_PLACE.search(before):
-                    continue
+                if TOPIC_PLACE.search(before) or not where and rx.search(
+                        r",\s+(?:which|who)\s", text[max(parsed.sents[i][0], off - 150):off][meet_words[-1].end():]):
+                    continue  # (nor a place in a clause of its own: "welcomed X, which has plants in Y")
                 if gz.place_kind(ents[pl].name) == "region" and not gz.country_by_capital(ents[pl].name) or \
                         any(x.start == off and x.source == "LOC" for x in parsed.in_sent(i)):
                     continue  # "discussed security in the Sahel": a region talked about, not a meeting place
@@ -768,8 +772,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 tgt = None
                 for x in parsed.in_sent(i):
                     if x.start > m.end and x.entity and lab.get(x.entity) in ("Place", "Country", "Firm") and \
-                            not text.startswith("-based", x.end) and rx.search(
-                                r"\b(?:in|into|near|outside|at)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-based\s+(?:[a-z]+\s+)?)?$",
+                            not text.startswith(("-based", "-headquartered"), x.end) and rx.search(
+                                r"\b(?:in|into|near|outside|at)\s+(?:the\s+)?(?:[\w\u00C0-\u024F]+-(?:based|headquartered)\s+(?:[a-z]+\s+)?)?$",
                                 text[max(0, x.start - 60): x.start]):
                         tgt = x
                         break
@@ -1106,7 +1110,8 @@ def _supplies(sent: str, s0: int, acts: list[tuple[str, int]], lab: dict[str, st
     """(seller, buyer) pairs of one sentence, one verb at a time (a word inside a name, such as the
     "supply" of "an MoU on gas supply", is no verb)."""
     out = []
-    verbs = sorted([(m.start(), "sell") for m in SELL.finditer(sent)] + [(m.start(), "buy") for m in BUY.finditer(sent)])
+    verbs = sorted([(m.start(), "sell") for m in SELL.finditer(sent)] + [(m.start(), "buy") for m in BUY.finditer(sent)] +
+                   [(m.start(1), "sell") for m in CONTRACT_TO.finditer(sent)])
     verbs = [(v, k) for v, k in verbs if not any(a <= v < b for a, b in names)]
     for h in _HIRED.finditer(sent):  # "X, which was hired by Y to build ...": X works for Y
         sellers = [e for e, o in acts if o < s0 + h.start() and lab[e] == "Firm"][-1:]

@@ -74,7 +74,7 @@ def _org_key(name: str) -> str:
     s = _CORP.sub("", s.strip())
     s = _CORP.sub("", s.strip())
     s = rx.sub(r"[\s\u2013-]*\d{4}(?:[\u2013-]\d{2,4})?$", "", s.strip())
-    s = rx.sub(r"^([A-Z][\w&'’.-]*(?<!ing))\s+(?:Group|Holdings)$", r"\1", s)  # "OCP Group" = "OCP"
+    s = rx.sub(r"^([A-Z][\w&'’.-]*(?<!ing))\s+(?:Group|Holdings|Systems|Motors?)$", r"\1", s)  # "OCP Group" = "OCP", "BAE Systems" = "BAE"
     s = rx.sub(r"\s+(?:building|complex|headquarters|compound)$", "", s, flags=re.I)
     words = s.split()
     # a leading country, demonym or "X-Y" pair of countries is not part of the key
@@ -482,7 +482,7 @@ _OFFICE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:pre
                            r"director|chair\w*)\b", re.I)
 
 
-_STATE_REF = re.compile(r"\b[Tt]he\s+(kingdom|emirate|sultanate|principality|grand\s+duchy)\b(?!\s+of\b)")
+_STATE_REF = re.compile(r"\b[Tt]he\s+((?i:kingdom|emirate|sultanate|principality|grand\s+duchy))\b(?!\s+of\b)(?![ ][A-Z])")
 
 
 def _state_refs(parsed: Parsed, res: Resolution) -> None:
@@ -491,6 +491,9 @@ def _state_refs(parsed: Parsed, res: Resolution) -> None:
     for m in _STATE_REF.finditer(parsed.text):
         word = m.group(1).lower().split()[0]
         hits = [c for c in res.dyad if any(rx.search(rf"\b{word}\b", n, re.I) for n in gz.country(c.upper()).names)]
+        same = [x for x in parsed.mentions if x.start == m.start(1) and x.end == m.end(1) and x.label != "Country"]
+        if len(hits) == 1 and same:  # "a visit to the Sultanate": the model's one-word body is the country
+            parsed.mentions = [x for x in parsed.mentions if x not in same]
         if len(hits) == 1 and not any(x.start < m.end() and m.start() < x.end for x in parsed.mentions):
             e = res.entities.setdefault(hits[0], _country_entity(hits[0].upper()))
             found.append(Mention(m.start(), m.end(), m.group(), "Country", "dyad", sent=parsed.sent_of(m.start()),
@@ -627,7 +630,7 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
         left = text[max(prev_end, m.start - 90): m.start]
         right = text[m.end: min(s1, m.end + 120)]
         if e.label == "Person":
-            pb = rx.match(r"\s*,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
+            pb = rx.match(r"\s*,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-(?:based|headquartered)\b", right)
             pid = _entity_named(ents, pb.group(1), "Place") if pb else None
             if pid:  # "Jane Doe, a Lima-based analyst"
                 res.based[e.id] = pid
@@ -705,19 +708,20 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                 if nxt is not None and e.label != "Mission":
                     code = nxt.entity
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
-                mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:(?:(?!of\b|by\b)[a-z][\w-]*|and|,)\s+){1,6}$", left)
-                # (not "the Brazilian subsidiary of | X": the subsidiary is Brazilian, X need not be)
-                if mt and gz.country_by_demonym(mt.group(1)):
-                    code = gz.country_by_demonym(mt.group(1)).lower()
+                mt = rx.search(r"\b([A-Z][a-z]+|[A-Z]{2,3})\s+(?:(?:(?!of\b|by\b)[a-z][\w-]*|and|,)\s+){1,6}$", left)
+                # (not "the Brazilian subsidiary of | X": the subsidiary is Brazilian, X need not be; "US software giant X")
+                c = mt and (gz.country_by_demonym(mt.group(1)) or mt.group(1).isupper() and gz.country_of(mt.group(1)))
+                if c:
+                    code = c.lower()
             if code is None:
                 mt = rx.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?(?:firms?|compan(?:y|ies)|"
                                r"manufacturers?|makers?|agency|group|conglomerates?|giants?|corporations?|"
                                r"banks?|institutions?|universit(?:y|ies)|suppliers?)\b[^.;]*$", left)
                 if mt and gz.country_by_demonym(mt.group(1)):
                     code = gz.country_by_demonym(mt.group(1)).lower()
-            based = rx.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-based\s+(?:(?!of\b)[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
-                or rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-based\b", right)
-            # ("the X-based parent of Y": X-based is the parent; "Y, the X-based maker": Y is)
+            based = rx.search(r"([A-Z]\w*(?:\s[A-Z]\w*)*)-(?:based|headquartered)\s+(?:(?!of\b|and\s+[A-Z])[\w-]+\s+){0,6}$", text[max(s0, m.start - 90): m.start]) \
+                or rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z]\w*(?:\s[A-Z]\w*)*)-(?:based|headquartered)\b", right)
+            # ("the X-based parent of Y": X-based is the parent; "Y, the X-based maker": Y is; "X-based A and B": A is)
             inn = rx.match(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+in\s+", right) if e.label in ("Institution", "Firm") else None
             nxt = next((x for x in ments[i + 1:i + 3] if inn and x.start == m.end + inn.end() and x.entity), None)
             if nxt is not None and ents[nxt.entity].label == "Place" and e.id not in res.based:
@@ -1022,6 +1026,11 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
         qualified.add(code)
         res.titled.add(eid)
         return code
+    headed = next((x for x in parsed.mentions[i + 1:i + 4] if x.sent == m.sent and x.entity and
+                   res.entities[x.entity].label in ("Firm", "Institution")), None)
+    if headed is not None and eid not in res.office and rx.fullmatch(
+            r",\s+[^,;()]{0,80}?\bwho\s+(?:heads|leads|chairs|runs|directs)\s+(?:the\s+)?", parsed.text[m.end:headed.start]):
+        res.office[eid] = headed.entity  # "X, the Swiss councillor who heads the Federal Department of Y"
     body = next((x for x in parsed.mentions[i + 1:i + 3] if x.sent == m.sent and x.entity and
                  res.entities[x.entity].label in ("Firm", "Institution")), None)
     if body is not None and rx.fullmatch(r",\s+(?:the\s+)?", parsed.text[m.end:body.start]) and rx.match(
@@ -1131,15 +1140,18 @@ def _person_country(parsed: Parsed, res: Resolution, i: int, left: str, right: s
                   r"princess|king|queen|emir|sheikh|sultan)[\w-]*\b"
                   r"[^,;]{0,60}?\b(?:of|in|for|at)\s+(?:the\s+)?([A-Z][^,;]{2,80})", right)
     if mt and any(x.entity and x.entity != eid and res.entities[x.entity].label == "Person" and
-                  m.end < x.start < m.end + mt.end(1) for x in parsed.mentions[i + 1:i + 6]):
+                  (m.end < x.start < m.end + mt.end(1) or m.end + mt.end(1) <= x.start and rx.fullmatch(
+                      r",\s*(?:(?:H\.\s?E\.|(?:His|Her)\s+Excellency|Mrs?\.?|Ms\.?|Dr\.?)\s*)*",
+                      parsed.text[m.end + mt.end(1):x.start])) for x in parsed.mentions[i + 1:i + 6]):
         mt = None  # "At the invitation of President A, President of the X Republic B paid ...": B's title
+        # (also "A, the President of X, H.E. B, paid ...")
     if mt:
         ents = res.entities
         inst = next((x for x in parsed.mentions if m.end + mt.start(1) <= x.start < m.end + mt.end(1)
                      and x.entity and ents[x.entity].label in ("Institution", "Firm")), None)
         if inst:  # "X, Chairman and CEO of DEMONYM energy company Y": an officer of Y
             res.office[eid] = inst.entity
-        code = _country_in(mt.group(1))
+        code = _country_in(mt.group(1)) or _country_in(right[:mt.start(1)])  # (also "X, the UK Secretary of State for Y")
         if code is None:  # "Crown Prince of Abu Dhabi": the country of a place
             place = rx.match(r"[A-Z][\w]*(?:\s+[A-Z][\w]*)*", mt.group(1))
             pc = gz.big_place_country(place.group(), 100_000) if place else None
