@@ -31,7 +31,7 @@ BEST = {
 #: The same ratchet on our own small annotated set (tests/fixtures/gold), which always runs: a check
 #: that the rules are general, since none of them was written for these articles' wording.
 OWN = ROOT / "tests" / "fixtures" / "gold"
-OWN_BEST = {"entities": 0.979, "ties_typed_all": 0.859}
+OWN_BEST = {"entities": 0.981, "ties_typed_all": 0.857}
 #: And on sets written and annotated blind by other engineers, in tests/fixtures/NAME. Each was scored once
 #: before any fix made from it (first looks, entities F1 / typed ties F1: heldout 0.807 / 0.544, blind2
 #: 0.848 / 0.478, blind3 0.856 / 0.588, blind4 0.856 / 0.600, blind5 0.889 / 0.628, blind6a 0.872 / 0.569,
@@ -61,28 +61,36 @@ OWN_BEST = {"entities": 0.979, "ties_typed_all": 0.859}
 #: 0.689): a minister's visit had been right by luck, through a place read from a which-clause that now
 #: no longer lends its place to the visit. blind18 (8 articles, written at the start of round 23 by two
 #: engineers, four each): 0.881 / 0.606 with the code of the start of round 23, 0.881 / 0.602 at its end,
-#: never diagnosed; the honest estimate for unseen text.
+#: never diagnosed until round 24 was made on it (0.899 / 0.624 after). Round 24 lowered three ties values
+#: once, each by one tie the annotators of two sets judged differently: our gold (0.859 -> 0.857) keeps a
+#: "joint statement" with no signatories, where blind18 and blind17 have the leaders who speak in it sign
+#: it; blind13 (0.664 -> 0.662) and blind15 (0.635 -> 0.633) lost one each to named projects now found
+#: ("the Argentina LNG project": the country named in the sentence, and a grouping there, are read as its
+#: participants). blind19 (8 articles, written at the start of round 24 by two engineers, four each, with
+#: denser gold: 56-89 ties an article): 0.883 / 0.528 with the code of the start of round 24, 0.887 / 0.532
+#: at its end, never diagnosed; the honest estimate for unseen text.
 BLIND_BEST = {
     "heldout": {"entities": 0.973, "ties_typed_all": 0.897},
     "blind2": {"entities": 0.967, "ties_typed_all": 0.833},
     "blind3": {"entities": 0.948, "ties_typed_all": 0.778},
     "blind4": {"entities": 0.925, "ties_typed_all": 0.704},
     "blind5": {"entities": 0.968, "ties_typed_all": 0.803},
-    "blind6a": {"entities": 0.919, "ties_typed_all": 0.703},
+    "blind6a": {"entities": 0.926, "ties_typed_all": 0.714},
     "blind6b": {"entities": 0.935, "ties_typed_all": 0.757},
-    "blind7": {"entities": 0.936, "ties_typed_all": 0.730},
+    "blind7": {"entities": 0.936, "ties_typed_all": 0.733},
     "blind8a": {"entities": 0.930, "ties_typed_all": 0.844},
-    "blind8b": {"entities": 0.883, "ties_typed_all": 0.641},
+    "blind8b": {"entities": 0.889, "ties_typed_all": 0.641},
     "blind9": {"entities": 0.940, "ties_typed_all": 0.742},
-    "blind10": {"entities": 0.901, "ties_typed_all": 0.641},
-    "blind11": {"entities": 0.921, "ties_typed_all": 0.700},
+    "blind10": {"entities": 0.904, "ties_typed_all": 0.643},
+    "blind11": {"entities": 0.925, "ties_typed_all": 0.703},
     "blind12": {"entities": 0.950, "ties_typed_all": 0.726},
-    "blind13": {"entities": 0.902, "ties_typed_all": 0.664},
-    "blind14": {"entities": 0.908, "ties_typed_all": 0.668},
-    "blind15": {"entities": 0.914, "ties_typed_all": 0.635},
-    "blind16": {"entities": 0.921, "ties_typed_all": 0.689},
-    "blind17": {"entities": 0.895, "ties_typed_all": 0.646},
-    "blind18": {"entities": 0.881, "ties_typed_all": 0.602},
+    "blind13": {"entities": 0.908, "ties_typed_all": 0.662},
+    "blind14": {"entities": 0.914, "ties_typed_all": 0.677},
+    "blind15": {"entities": 0.914, "ties_typed_all": 0.633},
+    "blind16": {"entities": 0.928, "ties_typed_all": 0.701},
+    "blind17": {"entities": 0.906, "ties_typed_all": 0.652},
+    "blind18": {"entities": 0.899, "ties_typed_all": 0.624},
+    "blind19": {"entities": 0.887, "ties_typed_all": 0.532},
 }
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="no ../shared/corpus here")

@@ -1943,3 +1943,58 @@ def test_a_country_code_before_a_firm_is_its_home_and_x_based_a_and_b_is_a():
     based = _pairs(x, "BASED_IN")
     assert ("microsoft", "usa") in based and ("microsoft", "are") not in based
     assert ("g42", "abu-dhabi") in based and ("microsoft", "abu-dhabi") not in based
+
+
+# -- round 24: rules found on blind18, each checked on sentences written for it ---
+
+
+def test_a_smaller_city_after_in_or_near_is_a_place_of_its_country():
+    x = _x("Hungary and China\n\nThe carmaker is finishing an assembly plant on the outskirts of Kecskemét, and a "
+           "battery supplier has bought land near Nyíregyháza.")
+    located = _pairs(x, "LOCATED_IN")
+    assert ("kecskemet", "hun") in located and ("nyiregyhaza", "hun") in located
+    x = _x("Mexico and Korea\n\nThe plant will open in March near the border.")
+    assert "March" not in _names(x)
+
+
+def test_an_agreement_under_negotiation_has_participants_not_signatories():
+    x = _x("India and Belgium\n\nThe two countries are negotiating an agreement on migration and mobility, "
+           "officials said on Friday.")
+    agreement = next(e for e in x.entities if e.label == "Agreement")
+    assert agreement.name == "agreement on migration and mobility"
+    assert {s for s, t in _pairs(x, "PARTICIPATES_IN") if t == agreement.id} == {"ind", "bel"}
+    assert not [t for t in x.ties if t.type == "SIGNS"]
+
+
+def test_a_project_named_by_two_names_is_an_initiative():
+    x = _x("Japan and Ghana\n\nJapan will lend $90 million for the Tema Harbour Dredging project, the embassy said.")
+    assert ("Tema Harbour Dredging project", "Initiative") in {(e.name, e.label) for e in x.entities}
+    x = _x("Italy and Egypt\n\nThe two countries launched the Mattei Plan pilot project in Cairo.")
+    assert "Mattei Plan" in _names(x) and "Mattei Plan pilot project" not in _names(x)
+
+
+def test_those_who_speak_in_a_joint_statement_issue_it():
+    x = _x("Ireland and Britain\n\nIn a joint statement, Prime Minister Mary Doyle and Taoiseach Sean Byrne welcomed "
+           "the reopening of the ferry route.")
+    statement = next(e for e in x.entities if e.label == "Agreement")
+    assert statement.name == "joint statement"
+    assert {s for s, t in _pairs(x, "SIGNS") if t == statement.id} == {"mary-doyle", "sean-byrne"}
+
+
+def test_owning_a_firm_or_an_interest_in_it_is_an_investment():
+    x = _x("Czech Republic and Ukraine\n\nKovo Holdings owns Brno Armour Systems as well as the truck maker Moravia "
+           "Trucks, which builds chassis for export.")
+    invests = _pairs(x, "INVESTS_IN")
+    assert ("kovo-holdings", "brno-armour-systems") in invests and ("kovo-holdings", "moravia-trucks") in invests
+    x = _x("Portugal and Mozambique\n\nMaputo Savings Bank is majority-owned by Banco Lusitano, and Atlantic "
+           "Energy holds a 15% interest in the Zambezi Gas Block.")
+    invests = _pairs(x, "INVESTS_IN")
+    assert any(s == "banco-lusitano" and "maputo" in t for s, t in invests)
+    assert any(s == "atlantic-energy" and "zambezi" in t for s, t in invests)
+
+
+def test_an_agreement_between_two_named_bodies_is_theirs():
+    x = _x("Ghana and China\n\nAmong the documents was the renewal of the currency swap agreement between the Bank "
+           "of Ghana and the People's Bank of China, worth 12 billion yuan.")
+    agreement = next(e for e in x.entities if e.label == "Agreement")
+    assert {s for s, t in _pairs(x, "SIGNS") if t == agreement.id} == {"bank-of-ghana", "people-s-bank-of-china"}

@@ -176,6 +176,13 @@ def _place_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])" + gz.any_of(names) + r"(?![\w-])")
 
 
+# "plant on the outskirts of Szeged", "between Thies and": a smaller city or a region where a place is expected
+_LOCATIVE_RE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|at|to|from|between|across|around|"
+                          r"(?:outskirts|city|town|port|province|state|region|capital) of)\s+"
+                          r"([A-Z][\w\u00C0-\u024F'’-]*[\w\u00C0-\u024F](?:\s(?:(?:de|do|da|del|dos|das|el)\s)?"
+                          r"[A-Z][\w\u00C0-\u024F'’-]*[\w\u00C0-\u024F]){0,2})(?![\w\u00C0-\u024F-])(?!\s[A-Z])")
+_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _REGION_AFTER_RE = re.compile(r",[ ]((North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)?[ ]?"
                               r"[A-Z][\w\u00C0-\u024F-]+(?:[ ][A-Z][\w\u00C0-\u024F-]+)?)"
                               r"(?=[,.;)]|[ ](province|state|region|county|prefecture)\b)")
@@ -387,13 +394,15 @@ _ABOUT = (r"\s+(?:on|for)\s+(?!behalf)(?:the\s+)?(?:[a-z][\w-]*|\d{4}(?:[\u2013-
           r"before|as|among|including|worth|valued|signed|said|also|or|it|its|their)\b)[a-z][\w-]*|"
           r"\s+in\s+(?!the\b|a\b|an\b|presence\b|which\b|order\b|line\b)[a-z][\w-]*){0,3}")
 UNNAMED_AGREEMENT_RE = re.compile(
-    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+"
+    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*|negotiat\w*(?:\s+(?:on|for|over))?|widen\w*|renew\w*|"
+    r"(?:signing|renewal|conclusion)\s+of)\s+(?:a|an|the)\s+"
     rf"(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
     r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
     r"(?=[\s.,;])")
 # "signed six agreements, among them an accord on X": an agreement picked out of a list
 LISTED_AGREEMENT_RE = re.compile(UNNAMED_AGREEMENT_RE.pattern.replace(
-    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*)\s+(?:a|an|the)\s+",
+    r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*|negotiat\w*(?:\s+(?:on|for|over))?|widen\w*|renew\w*|"
+    r"(?:signing|renewal|conclusion)\s+of)\s+(?:a|an|the)\s+",
     r"\b(?:sign\w*|conclud\w*|inked|ratif\w*|adopt\w*)\s+(?:[\w-]+\s+){0,3}?(?:agreements|accords|deals|memoranda|MoUs|"
     r"documents|instruments|pacts|treaties|contracts)\b[^.;:]{0,40}?,?\s+(?:among them|including|notably|such as)\s+"
     r"(?:a|an|the)\s+"))
@@ -424,6 +433,13 @@ FACILITY_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F'’-]*(?:[ ][A-Z][\w\u00C0-\
 PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F]*[ ])?[A-Z][\w\u00C0-\u024F]*[\u2013-][A-Z][\w\u00C0-\u024F]*|[A-Z][\w\u00C0-\u024F]+)[ ]"
                         r"((?:[a-z][\w-]*[ ]){0,3}(?:pipeline|railway|rail[ ]link|expressway|interconnection|interconnector|"
                         r"power[ ]link|(?:subsea|undersea)[ ](?:power[ ])?cable|bridge|tunnel))\b")
+# "In a joint statement, the two leaders...", "issued the following joint statement": the statement is an agreement
+JOINT_STATEMENT_RE = re.compile(r"\b(?:[Ii]n|issued|adopted|released|signed|agreed)\s+(?:a|the|their)\s+"
+                                r"(?:(?:following|final|brief|\w+-point|\w+-page)\s+)?"
+                                r"(joint\s+(?:statement|declaration|communiqu[eé]))\b")
+# "the Borg El Arab International Airport expansion project", "the Mozambique LNG project": a project named by two names or more
+NAMED_PROJECT_RE = re.compile(r"\b((?:[A-Z][\w\u00C0-\u024F-]*)(?:[ ](?:[A-Z][\w\u00C0-\u024F-]*|[0-9]+|of|de|del|al)){1,5})[ ]"
+                              r"(?:[a-z][\w-]*[ ]){0,2}project\b")
 SUMMIT_RE = re.compile(r"\b([A-Z][\w&\u2013-]*(?:[ ](?:[A-Z][\w&\u2013-]*|of|the)){0,4})(?<!['’]s)[ ]summit\b")
 PROJECT2_RE = re.compile(r"\b([A-Z][\w\u00C0-\u024F]*[ ][A-Z][\w\u00C0-\u024F]*\u2013[A-Z][\w\u00C0-\u024F]*(?:[ ][A-Z][\w\u00C0-\u024F]*)?)[ ]"
                          r"((?:[a-z][\w-]*[ ]){0,3}(?:complex|dam|pipeline|railway|rail[ ]link|expressway|interconnector))\b")
@@ -628,6 +644,12 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         if rx.match(r"-(?:class|type)\b", text[m.end():m.end() + 7]):
             continue
         cands.append(Mention(m.start(), m.end(), m.group(), "Place", "gazetteer-place"))
+    named = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ in ("ORG", "PERSON")] if spacy_doc is not None else []
+    for m in _LOCATIVE_RE.finditer(text):
+        a, b, name = m.start(1), m.end(1), m.group(1)
+        if len(name) > 3 and name not in _CALENDAR and not gz.country_of(name) and \
+                gz.place_kind(name) in ("city", "region", "state") and not any(s < b and a < e for s, e in named):
+            cands.append(Mention(a, b, name, "Place", "gazetteer-place"))
     # 2. spaCy NER
     if spacy_doc is not None:
         for ent in _ner_spans(spacy_doc, text):
@@ -873,7 +895,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in [*UNNAMED_AGREEMENT_RE.finditer(text), *SIGNED_AFTER_RE.finditer(text),  # "signed a protocol on migration"
               *BETWEEN_AGREEMENT_RE.finditer(text), *LISTED_AGREEMENT_RE.finditer(text)]:
         ds, de = m.start("desc"), m.end("desc")
-        more = rx.match(r"\s+and\s+([a-z][\w-]*)(\s+[a-z][\w-]*)?(?=[\s.,;])", text[de:de + 60])
+        more = rx.match(r"\s+and\s+([a-z][\w-]*)(\s+(?!(?:and|or|to|in|on|at|for|with|by|of|the|an?)\b)[a-z][\w-]*)?(?=[\s.,;])",
+                        text[de:de + 60])
         if more and rx.search(r"\s(?:on|for)\s", m.group("desc")) and spacy_doc is not None:
             # "a memorandum of understanding on satellite technology and space exploration"
             toks = [(tag, pos) for i, _, tag, pos in tagged(spacy_doc, de, de + more.end()) if i > de + 4]
@@ -915,6 +938,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             continue
         if len(parts) == 2 or gz.place_country(first) and " " in m.group(2) or \
                 first.isupper() and len(first) >= 3:  # "the Hanoi urban railway", "the GSI interconnector"
+            cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
+    for m in JOINT_STATEMENT_RE.finditer(text):
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Agreement", "described"))
+    for m in NAMED_PROJECT_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in _LEAD_STOP:
+            words = words[1:]
+        if len(words) >= 2 and not in_heading(m.start()) and not gz.label_by_shape(" ".join(words)):
+            start = m.end(1) - len(" ".join(words))
             cands.append(Mention(start, m.end(), text[start:m.end()], "Initiative", "typed"))
     for m in SUMMIT_RE.finditer(text):  # "the APEC summit", "the Korea-Central Asia summit": the summit is the initiative
         first = m.group(1).split()[0]

@@ -33,7 +33,7 @@ TOPIC_PLACE = re.compile(r"\b(?:(?:wars?|conflict|crisis|situation|fighting|ceas
 SIGN = re.compile(r"\b(?:sign|signs|signed|signing|conclu(?:ded|sion|de)|ratif\w+|adopt(?:ed|ing|s)?|inked|"
                   r"exchang(?:e|ed|ing)\s+(?:of\s+)?(?:the\s+|an?\s+)?(?=(?:[\w-]+\s+){0,3}?(?:memorand|mous?\b|agreements?\b|"
                   r"instruments\b|notes\b|letters\b)))", re.I)
-INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|inaugurat\w*|"
+INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|(?:%|\bper\s?cent)\s+(?:interest|share|holding)\s+in\b|\bpo(?:ur|ured|uring)\s+(?:money|capital|funds|cash|billions)\s+into\b|\bset(?:ting)? up\b|\b(?:build|built|building|open|opened|opening|construct\w*|inaugurat\w*|"
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
@@ -542,8 +542,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for a in agreements:
                 signed.add(a)
                 own = _between_parties(parsed, i, a)  # "an MoU on X between A and B, and an MoU on Y between C and D"
+                # "to conclude negotiations on the X Free Trade Agreement": still being negotiated, no signature yet
+                # (but "announced the conclusion of negotiations for a treaty": agreed)
+                talks = all(rx.search(r"(?<!conclusion of )\bnegotiat\w*\s+(?:(?:on|for|over|of|towards?)\s+)?(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,3}$",
+                                      text[max(0, o - 80):o]) for e, o in acts if e == a)
                 for s in own or signers:
-                    T.add(s, a, "SIGNS", i, "sign", 0.7)
+                    T.add(s, a, "PARTICIPATES_IN" if talks else "SIGNS", i, "negotiating" if talks else "sign", 0.6 if talks else 0.7)
                 if len(own) == 2 and all(lab.get(e) in ("Firm", "Institution") for e in own) and \
                         home(own[0]) != home(own[1]):
                     T.add(own[0], own[1], "PARTNERS_WITH", i, "memorandum-partners", 0.5)
@@ -730,12 +734,22 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     T.add(maker[0], at.entity, "SUPPLIES", i, "built-for", 0.5)
         # "X, which is owned by Y", "Y's Romanian subsidiary X", "X, a subsidiary of Y": Y has invested in X
         s0 = parsed.sents[i][0]
-        for om in rx.finditer(r",\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
+        for om in rx.finditer(r"(?:,\s+(?:which\s+is\s+|a\s+unit\s+|now\s+)?|(?<=[\w)])\s+(?:is|was)\s+(?:now\s+)?)"
+                              r"(?:(?:majority|wholly|partly|fully)[- ])?(?:owned|controlled)\s+by\s+"
                               r"(?:the\s+)?|,\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate)\s+of\s+(?:the\s+)?", sent):
             owned = [e for e, o in acts if o < s0 + om.start() and lab[e] in ("Firm", "Institution")][-1:]
+            if not om.group().startswith(","):  # "X is owned by Y": X is the subject, just before
+                owned = [x.entity for x in parsed.in_sent(i) if x.entity in owned and
+                         rx.fullmatch(r"(?:\s*\([A-Z][\w-]*\))?", text[x.end:s0 + om.start()])]
             at = _named_at(parsed, i, s0 + om.end(), lab)  # "owned by Canada's Davie Group": the group
             if owned and at is not None and lab.get(at.entity) in ("Firm", "Institution", "Country"):
                 T.add(at.entity, owned[0], "INVESTS_IN", i, "owner", 0.5)
+        for om in rx.finditer(r"\b(?:owns|controls|owned(?!\s+by))\s+(?:a\s+(?:majority|stake)\s+in\s+)?(?:the\s+)?([^.;]*?)(?=[.;]|,\s+(?:which|who|while|where|and)\b|$)", sent):
+            owner = [e for e, o in acts if o < s0 + om.start() and lab[e] in ("Firm", "Institution")][-1:]
+            owned = [e for e, o in acts if s0 + om.start(1) <= o < s0 + om.end(1) and lab[e] == "Firm"]
+            for sub in owned if owner and not rx.search(r"\b(?:state|government)[- ]owned\s*$", sent[:om.start() + 5]) else []:
+                if sub != owner[0]:  # "CSG owns Excalibur Army as well as the truck maker Tatra"
+                    T.add(owner[0], sub, "INVESTS_IN", i, "owner", 0.5)
         for sm in rx.finditer(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:subsidiary|unit|affiliate)\s+(?=[A-Z])", sent):
             owner = next((x for x in parsed.in_sent(i) if x.end == s0 + sm.start() and x.entity and
                           lab.get(x.entity) in ("Firm", "Institution")), None)
@@ -982,6 +996,15 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for c in who:
                 T.add(c, m.entity, "SIGNS", m.sent, "issued-jointly", 0.5)
             signed.add(m.entity)
+    # "In a joint statement, the two prime ministers welcomed...": those who speak in it issue it
+    for m in parsed.mentions:
+        if m.entity in ents and m.entity not in signed and m.source == "described" and \
+                rx.fullmatch(r"joint\s+(?:statement|declaration|communiqu[eé])", m.text):
+            acts = [a for a, _ in actors(m.sent) if a != m.entity and a in ents]
+            who = [a for a in acts if ents[a].label == "Person"] or [a for a in acts if ents[a].label == "Country"] or list(dyad)
+            for c in who:
+                T.add(c, m.entity, "SIGNS", m.sent, "issued-jointly", 0.5)
+            signed.add(m.entity)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
@@ -1000,6 +1023,12 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     named.append(hit)
                 if all(named):
                     parties = named
+            own = next((own for m in parsed.mentions if m.entity == eid for own in [_between_parties(parsed, m.sent, eid)]
+                        if len(own) == 2), [])
+            if own:  # "the renewal of the currency swap agreement between A and B": its two parties, who signed it
+                for c in own:
+                    T.add(c, eid, "SIGNS", next(m.sent for m in parsed.mentions if m.entity == eid), "agreement-between", 0.5)
+                continue
             for c in parties:
                 T.add(c, eid, "PARTICIPATES_IN", _first_sent(parsed, eid), "agreement-parties", 0.4)
     # the document's two countries cooperate
