@@ -243,6 +243,10 @@ def country(alpha3: str) -> Country:
     return countries()[alpha3.upper()]
 
 
+_SUBDIVISION_SUFFIX = re.compile(r"(?:\s+(?:Sheng|Shi|(?:\w+\s+)?Zizhiqu)|-(?:do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|"
+                                 r"teukbyeoljachisi))$")
+
+
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, str, int]]:
     """norm(name) -> (alpha3, kind, population) for subdivisions, US states and cities (largest wins)."""
@@ -270,7 +274,9 @@ def _places() -> dict[str, tuple[str, str, int]]:
     for sub in pycountry.subdivisions:
         name = rx.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name)
         code = a2to3.get(sub.country_code)
-        for key in {norm(name), fold(norm(name))}:  # "Gujarāt" is also written "Gujarat"
+        # romanised suffixes that English drops: "Shandong Sheng" is Shandong, "Gyeonggi-do" is Gyeonggi
+        short = _SUBDIVISION_SUFFIX.sub("", name)
+        for key in {norm(name), fold(norm(name)), norm(short), fold(norm(short))}:  # "Gujarāt" is also written "Gujarat"
             if code:
                 cands.setdefault(key, {}).setdefault(code, 0)
             if key not in out or out[key][1] != "city" or pops.get(key, 0) < 200_000:
@@ -455,7 +461,7 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
               "engineering", "technologies", "technology", "systems", "airlines", "airways", "bank",
               "steel", "petroleum", "pharma", "pharmaceuticals", "aerospace", "robotics", "dynamics",
               "enterprises", "capital", "ventures", "telecom", "semiconductor", "semiconductors",
-              "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "power", "oil", "gas", "airbus",
+              "automotive", "shipbuilding", "shipbuilders", "shipyards", "chemicals", "energy", "energies", "power", "oil", "gas", "airbus",
               "resources", "mining", "minerals", "metals", "mobility", "logistics", "shipping", "construction", "constructions", "airports",
               "textile", "textiles", "garments", "apparel", "cement",
               # the same heads in the languages that put them first ("Banco Santander", "Grupo Bimbo")
@@ -482,7 +488,9 @@ _SHAPES: list[tuple[str, tuple[str, ...]]] = [
                "province", "region", "valley", "mountains", "peninsula", "palace", "building", "hall",
                "square", "airport", "port", "stadium", "park", "lake", "canal", "coast", "desert",
                "waters", "district", "city", "county", "prefecture", "state", "territory", "castle",
-               "hotel", "tower", "pacific", "atlantic", "asia", "europe", "africa", "america")),
+               "hotel", "tower", "pacific", "atlantic", "asia", "europe", "africa", "america", "arena",
+               "convention centre", "convention center", "conference centre", "conference center",
+               "exhibition centre", "exhibition center", "congress centre", "congress center")),
 ]
 _SHAPE_INDEX = {w: label for label, words in _SHAPES for w in words}
 _CONNECTOR = re.compile(r"\s+(?:of|on|for|between|in|to|with|at|and)\s+", re.I)
@@ -554,6 +562,9 @@ def label_by_shape(name: str) -> str | None:
                 return _SHAPE_INDEX[two]
             if i > 0 and " ".join(words[i - 1:i + 1]) in _SHAPE_INDEX:
                 return _SHAPE_INDEX[" ".join(words[i - 1:i + 1])]
+            if words[i] == "air" and len(words) > 1 and (i == len(words) - 1 and words[0].isalpha() or i == 0 and len(words) == 2 and (
+                    country_of(words[1]) or place_country(words[1]))):
+                return "Firm"  # an airline: "Gulf Air", "Air Serbia" (not "Air Marshal", "Air Force")
             if words[i] in _SHAPE_INDEX:
                 w = words[i]
                 # "Co" and the like only count as a trailing suffix
@@ -561,5 +572,7 @@ def label_by_shape(name: str) -> str | None:
                     continue
                 if w in ("co", "sa", "ag", "nv", "day", "year", "house") and len(words) == 1:
                     return None
+                if w == "park" and i == 0 and len(words) > 1:
+                    continue  # "Park Jae-hoon": a surname; a park is named before the word ("Phoenix Park")
                 return _SHAPE_INDEX[w]
     return None

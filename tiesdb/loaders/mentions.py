@@ -13,6 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from tiesdb.loaders import gazetteer as gz
@@ -353,10 +354,25 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "retailer": "Firm", "fabricator": "Firm", "refiner": "Firm", "exporter": "Firm", "importer": "Firm",
                "automaker": "Firm", "chipmaker": "Firm", "steelmaker": "Firm", "drugmaker": "Firm", "trader": "Firm",
                "carrier": "Firm", "trainmaker": "Firm", "planemaker": "Firm", "broadcaster": "Firm", "shipper": "Firm",
-               "processor": "Firm", "distributor": "Firm", "provider": "Firm"}
+               "processor": "Firm", "distributor": "Firm", "provider": "Firm", "subsidiary": "Firm",
+               "subsidiarie": "Firm", "affiliate": "Firm", "arm": "Firm",
+               "consortium": "Firm", "joint venture": "Firm"}
+#: a kind of firm written before its name at the start of a sentence: "Insurer Sanlam", "Rival exporter Omarsa"
+_KIND_FIRST = re.compile(r"(?:Rival\s+|State\s+|Local\s+)?(?:[a-z]+\s+)?(" + "|".join(
+    sorted((n.title() for n, lab in _TYPE_NOUNS.items() if lab == "Firm" and n not in gz._SHAPE_INDEX and
+            not n.endswith("ie")), key=len, reverse=True)) + r"|" + "|".join(
+    sorted((n for n, lab in _TYPE_NOUNS.items() if lab == "Firm" and n not in gz._SHAPE_INDEX and not n.endswith("ie")),
+           key=len, reverse=True)) + r")\s+(?=[A-Z])")
+#: a name right before a comma ("Prabhat Kumar, ..."), at a sentence start or after a verb or preposition
+_NAME_THEN_APPOS_RE = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n)|(?<=[ ]said[ ])|(?<=[ ]by[ ])|(?<=[ ]and[ ])|(?<=[ ]to[ ])|"
+                                 r"(?<=[ ]from[ ])|(?<=[ ]with[ ])|(?<=[ ]for[ ]))"
+                                 r"([A-Z][\w\u00C0-\u024F&-]+(?:[ ][A-Z][\w\u00C0-\u024F&-]+){0,2})"
+                                 r"(?=([ ]\([A-Z][A-Za-z]{1,9}\))?,[ ])", re.M)
+#: an apposition that is someone's post: ", India's High Commissioner in Pretoria", ", the Korean ambassador"
+_TITLE_APPOS_RE = re.compile(rf",[ ](?:the[ ]|a[ ]|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s[ ])(?:[A-Z][a-z]+[ ])?(?i:{TITLES})\b")
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
-APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+)?|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
-                                r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-(?:based|headquartered))[ ]){0,3}?(?P<noun>"
+APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+){0,2}|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
+                                r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-(?:based|headquartered|listed))[ ]){0,3}?(?P<noun>"
                                 + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
 #: the same apposition before a name: "Brazil's farm research agency, Embrapa, and ..."
 _TYPE_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
@@ -368,6 +384,9 @@ _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
 TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
+#: the members of a consortium: "the consortium of A, B and C", "a joint venture between A and B"
+CONSORTIUM_RE = re.compile(r"\b(?P<noun>consortium|joint[ ]venture)[ ](?:of|between|among|led[ ]by)[ ](?:the[ ])?"
+                           rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{1,4}})")
 _MEETING_OF_RE = re.compile(r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                             r"Inaugural|Next|Last|\d+(?:st|nd|rd|th))\s+)?(?:meeting|session|round)\s+of\s+(?:the\s+)?",
                             re.I)
@@ -397,8 +416,11 @@ UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*|negotiat\w*(?:\s+(?:on|for|over))?|widen\w*|renew\w*|"
     r"(?:signing|renewal|conclusion)\s+of)\s+(?:a|an|the)\s+"
     rf"(?P<desc>(?:[$€£¥]?[a-z0-9][\w.,-]*\s+){{1,3}}(?:{_AGREEMENT_NOUNS})(?:{_ABOUT})?|(?:{_AGREEMENT_NOUNS}){_ABOUT}|"
-    r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s))"
+    r"(?:letter|declaration|memorandum) of (?:intent|understanding)|memorandum(?=\s+(?:with|between)\s)|"
+    r"(?:contract|agreement|deal)(?=\s+with\s))"
     r"(?=[\s.,;])")
+# "signed a contract with state utility X": a deal with a named body ("contract", "deal", "agreement")
+_DEAL_WITH_FIRM = re.compile(r"\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
 # "signed six agreements, among them an accord on X": an agreement picked out of a list
 LISTED_AGREEMENT_RE = re.compile(UNNAMED_AGREEMENT_RE.pattern.replace(
     r"\b(?:sign\w*|conclud\w*|inked|ink|ratif\w*|adopt\w*|negotiat\w*(?:\s+(?:on|for|over))?|widen\w*|renew\w*|"
@@ -407,7 +429,8 @@ LISTED_AGREEMENT_RE = re.compile(UNNAMED_AGREEMENT_RE.pattern.replace(
     r"documents|instruments|pacts|treaties|contracts)\b[^.;:]{0,40}?,?\s+(?:among them|including|notably|such as)\s+"
     r"(?:a|an|the)\s+"))
 # "an MoU on grid modernisation (was signed) between A and B": a described agreement and its two parties
-_SIGNED_BETWEEN = r"(?:(?:was|were|has\s+been|had\s+been|will\s+be)\s+)?(?:(?:signed|concluded)\s+)?between\s+"
+_SIGNED_BETWEEN = (r"(?:,\s*(?=(?:signed|concluded|agreed|struck)\s))?(?:(?:was|were|has\s+been|had\s+been|will\s+be)\s+)?"
+                   r"(?:(?:signed|concluded|agreed|struck)\s+)?between\s+")
 BETWEEN_AGREEMENT_RE = re.compile(
     rf"\b(?:[Aa]|[Aa]n)\s+(?P<desc>(?:[a-z0-9][\w.,-]*\s+){{0,2}}(?:{_AGREEMENT_NOUNS}){_ABOUT}"
     rf"(?:\s+and\s+(?!the\b|a\b|an\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+{_SIGNED_BETWEEN}(?=(?:the\s+)?[A-Z])")
@@ -493,6 +516,13 @@ def _place_and_body(left: str, right: str) -> bool:
 
 
 _CONNECTORS = {"and", "of", "the", "for", "on", "in", "&", "de", "du", "des", "la", "el", "y", "et"}
+
+
+def _two_bodies(left: str, right: str) -> bool:
+    """Whether "LEFT and RIGHT" names two bodies, each with a head word and a country in its name
+    ("Air Serbia and China Eastern Airlines"; not "China Petroleum and Chemical Corporation")."""
+    return " of " not in left and all(len(x.split()) >= 2 and gz.label_by_shape(x) in ("Firm", "Institution") and
+                                      any(gz.country_of(w) for w in x.split()) for x in (left, right))
 
 
 def _spelled_out(text: str, paren: int, acr: str) -> tuple[int, int] | None:
@@ -656,6 +686,15 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if ent.label_ not in _NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
+            if ent.label_ == "GPE" and rx.match(r"-[A-Z]", text[e:e + 2]) and not gz.big_place_country(text[s:e]) and \
+                    not gz.country_of(text[s:e]):
+                continue  # "Mota-Engil": part of a hyphenated name, not a place
+            kind_first = _KIND_FIRST.match(text, s, e)
+            if kind_first and ent.label_ in ("PERSON", "ORG"):  # "Insurer Sanlam said": the kind, then the firm
+                s = kind_first.end()
+                cands.append(Mention(s, e, text[s:e], gz.label_by_shape(text[s:e]) or
+                                     _TYPE_NOUNS.get(kind_first.group(1).lower(), "Firm"), "typed"))
+                continue
             tail = rx.search(r"(?:\s+(?:is|are|was|were|has|have|had|will|would|said|says))+$", text[s:e])
             if tail:  # "the Kingdom is": a name does not end with a verb
                 e -= len(tail.group())
@@ -683,6 +722,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                     rx.fullmatch(r"[A-Z][\w\u00C0-\u024F-]+", text[s + am.end():e]) and \
                     any(len(find_word(text, w)) > 1 for w in (text[s:s + am.start()], text[s + am.end():e])):
                 for a, b in ((s, s + am.start()), (s + am.end(), e)):  # "Eni and Sonatrach": two firms, one named alone elsewhere
+                    cands.append(Mention(a, b, text[a:b], gz.label_by_shape(text[a:b]), "ORG"))
+                continue
+            if am and ent.label_ == "ORG" and _two_bodies(text[s:s + am.start()], text[s + am.end():e]):
+                for a, b in ((s, s + am.start()), (s + am.end(), e)):  # "Air Serbia and China Eastern Airlines"
                     cands.append(Mention(a, b, text[a:b], gz.label_by_shape(text[a:b]), "ORG"))
                 continue
             if am and ent.label_ == "ORG" and _place_and_body(text[s:s + am.start()], text[s + am.end():e]):
@@ -728,14 +771,16 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             label = _NER_LABELS[ent.label_]
             if not surface[0].isupper() and not surface[0].isdigit():
                 continue
-            appos = APPOSITION_TYPE_RE.match(text, e) if ent.label_ in ("ORG", "PERSON") or ent.label_ == "GPE" and \
+            appos = APPOSITION_TYPE_RE.match(text, e) if ent.label_ in ("ORG", "PERSON") or ent.label_ in ("GPE", "LOC") and \
                 not gz.place_country(surface) and not gz.country_of(surface) else None
             before = None if appos else _TYPE_BEFORE_RE.search(text, max(0, s - 80), s)
-            if appos and (" " not in surface or rx.search(r"\w-(?:based|headquartered)\s", appos.group())) or before:
+            if appos and (" " not in surface or rx.search(r"\w-(?:based|headquartered)\s", appos.group()) or
+                          ent.label_ != "PERSON" and gz.label_by_shape(surface) in (None, "Place")) or before:
                 # "X, Japan's largest power producer", "Stena Bulk, the Gothenburg-based tanker operator",
                 # "Brazil's farm research agency, Embrapa,": what the apposition says
                 noun = (appos or before).group("noun").lower()
                 label = _TYPE_NOUNS.get(noun.rstrip("s"), _TYPE_NOUNS.get(noun))
+            said_type = bool(appos) and label in ("Firm", "Institution")
             if rx.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+){0,3}(?:jets?|aircraft|planes?|"
                         r"missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|vehicles?|ships?|submarines?|vaccines?|"
                         r"frigates?|fighters?|rifles?|howitzers?)\b", text[e:e + 60]) and ent.label_ != "GPE":
@@ -808,12 +853,20 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if " " not in surface and find_word(text, surface.lower()):
                 continue  # a common word that happens to be capitalised here ("Trade")
             shape = gz.label_by_shape(surface)
+            after_based = ent.label_ in ("PERSON", "GPE", "LOC", "FAC") and not gz.place_country(surface) and \
+                bool(rx.search(r"\w-(?:based|headquartered)\s+$", text[max(0, s - 40):s]))
             if ent.label_ == "PERSON" and shape in ("Agreement", "Institution", "Mission", "Initiative") or \
                     shape == "Place" and rx.search(r"[ ](?:Palace|Square|Airport|Stadium|Hotel|Building|Province|Region|"
                                                    r"Islands?|Strait|Sea|Ocean|Valley)$", surface):
                 label = shape  # "Joint Statement", "Foreign Ministry", "the Élysée Palace": not a person
-            elif ent.label_ == "PERSON" and rx.search(r"\w-(?:based|headquartered)\s+$", text[max(0, s - 40):s]):
-                label = shape or "Firm"  # "Istanbul-based Baykar": an organisation, not a person
+            elif ent.label_ == "PERSON" and " " in surface and gz.country_by_name(surface.split()[-1]) and \
+                    surface.split()[-1] not in ("Jordan", "Chad", "Georgia", "Israel"):
+                label = shape or "Firm"  # "Aluminium Bahrain", "Kia Slovakia": a firm named with its country
+            elif ent.label_ == "PERSON" and rx.search(r"\b(?:built|made|manufactured|produced|designed|supplied|"
+                                                      r"delivered)\s+by\s+$", text[max(0, s - 20):s]):
+                label = shape or "Firm"  # "fighters built by Lockheed Martin": a maker, not a person
+            elif after_based:
+                label = shape or "Firm"  # "Istanbul-based Baykar", "Guayaquil-based Santa Priscila": an organisation
             if in_heading(s) and (ent.label_ != "PERSON" or label != "Person"):
                 continue
             if ent.label_ == "PRODUCT":
@@ -825,18 +878,18 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 continue  # "Virginia-class submarines": a product
             if ent.label_ in ("GPE", "ORG", "PERSON") and gz.place_country(surface) and not shape:
                 label = "Place"
-            elif ent.label_ == "GPE" and not appos:
+            elif ent.label_ == "GPE" and not appos and not after_based:
                 if " " not in surface and not (gz.big_place_country(surface, 50_000) or
                                                gz.place_kind(surface) in ("state", "region")):
                     continue
                 label = "Place"
             if rx.search(r"\d", surface) and not shape:
                 continue
-            if shape and (ent.label_ != "PERSON" or label != "Person"):
-                label = shape
+            if shape and (ent.label_ != "PERSON" or label != "Person") and not (said_type and shape == "Place"):
+                label = shape  # (not "Sun Africa, an American developer": the apposition says what it is)
             if shape in (None, "Place") and " " in surface and NAMED_EXERCISE_RE.match(text, e):
                 label = "Initiative"  # "the first X Y Engagement (XYE) exercise": a named exercise
-            cands.append(Mention(s, e, surface, label, ent.label_))
+            cands.append(Mention(s, e, surface, label, "typed" if said_type and shape == "Place" else ent.label_))
     # 2b. people introduced by a title: "Ambassador to Japan, Jane Doe", "Prime Minister Jane Doe"
     title_parts = []
     def in_a_country(pos: int) -> bool:  # "Ambassador to Sri | Lanka X": the name starts inside a country's
@@ -862,7 +915,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in [*TITLE_REF_RE.finditer(text), *BARE_TITLE_REF_RE.finditer(text)]:
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
-    for m in TYPED_RE.finditer(text):
+    for m in chain(TYPED_RE.finditer(text), CONSORTIUM_RE.finditer(text)):
         label = _TYPE_NOUNS.get(m.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(m.group("noun").lower()))
         for nm in rx.finditer(rf"{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}", m.group("names")):
             name = nm.group()
@@ -910,11 +963,14 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         while rx.search(r"\s(?:on|for|of|and|to|in|the)$", text[ds:de]):  # "... on renewable energy on (Wednesday)"
             de = ds + len(text[ds:de].rstrip().rsplit(None, 1)[0])
         desc = text[ds:de]
-        if set(desc.split()[:-1]) <= _VAGUE and not rx.search(r"\s(?:on|for)\s", desc) and not (
+        firm_deal = desc in ("contract", "agreement", "deal") and _DEAL_WITH_FIRM.match(text, de)
+        if firm_deal and gz.country_of(firm_deal.group(1)):
+            continue  # "signed an agreement with Japan": no one deal to name
+        if set(desc.split()[:-1]) <= _VAGUE and not rx.search(r"\s(?:on|for)\s", desc) and not firm_deal and not (
                 desc.lower() in ("memorandum", "memorandum of understanding", "mou") and
                 rx.match(r"\s+(?:with|between)\s+(?:the\s+)?[A-Z]", text[de:de + 20])):
             continue  # (but "a memorandum with the X Company" is that one)
-        cands.append(Mention(ds, de, desc, "Agreement", "described"))
+        cands.append(Mention(ds, de, desc, "Agreement", "firm-deal" if firm_deal else "described"))
         chained = CHAINED_AGREEMENT_RE.match(text, de)
         if chained and not set(chained.group("desc").split()[:-1]) <= _VAGUE:
             cands.append(Mention(chained.start("desc"), chained.end("desc"), chained.group("desc"), "Agreement",
@@ -966,6 +1022,26 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in SPEAKER_RE.finditer(text):
         cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "speaker"))
         cands.append(Mention(m.start(2), m.end(2), m.group(2), None, "speaker-title", kind="skip"))
+    # 2d. names the parser missed, told by an apposition: "Prabhat Kumar, India's High Commissioner in X",
+    # "Prosus, the Amsterdam-listed arm of Y" (proper nouns only: not "However, the company")
+    if spacy_doc is not None:
+        for m in _NAME_THEN_APPOS_RE.finditer(text):
+            s, e = m.start(1), m.end(1)
+            after = e + len(m.group(2) or "")  # (past "(ECSA)")
+            titled = _TITLE_APPOS_RE.match(text, after) if " " in m.group(1) else None
+            typed = None if titled else APPOSITION_TYPE_RE.match(text, after)
+            label = "Person" if titled else _TYPE_NOUNS.get(typed.group("noun").lower().rstrip("s"),
+                                                            _TYPE_NOUNS.get(typed.group("noun").lower())) if typed else \
+                "Firm" if rx.match(r",\s+(?:(?:majority|wholly|partly|jointly|state)[ -])?owned\s+by\s",
+                                   text[after:after + 40]) else None
+            # (the parser's tags are asked for last: tagging a sentence costs more than all the tests above)
+            if label is None or in_heading(s) or gz.country_of(m.group(1)) or gz.place_country(m.group(1)) or \
+                    any(tag not in ("NNP", "NNPS") for _, _, tag, _ in tagged(spacy_doc, s, e)):
+                continue
+            shape = gz.label_by_shape(m.group(1))
+            if label != "Person" and shape not in (None, "Place"):
+                label = shape
+            cands.append(Mention(s, e, m.group(1), label, "title" if label == "Person" else "typed"))
     # 3. capitalised names with a telling head word
     read_on = 0  # where a name read on past its match ends (below: "on Cooperation | in Critical Minerals")
     for m in NAME_RE.finditer(text):
@@ -977,7 +1053,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             s, e = _trim(text, read_on + lead.end(), e)
         if s >= e:
             continue
-        poss = list(rx.finditer(r"['’]s\s+", text[s:e]))
+        poss = list(rx.finditer(r"(?<!\bQueen)(?<!\bKing)(?<!\bPrince)(?<!\bPrincess)(?<!\bSt)['’]s\s+", text[s:e]))
         if poss:
             s = s + poss[-1].end()
             s, e = _trim(text, s, e)
@@ -1003,6 +1079,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             s = s + ft.end()
         parts = [(s, e)]
         for am in rx.finditer(r"\s+and\s+(the\s+)?", text[s:e]):
+            prep = rx.match(r"(?:for|to|in|at|with|from|by)\s+(?:the\s+)?", text[s + am.end():e])
+            if prep:  # "the Museum of X in Dakar and for Dakar Arena": two names
+                parts = [(s, s + am.start()), (s + am.end() + prep.end(), e)]
+                break
             btw = rx.search(r"\sbetween\s+(?:the\s+)?((?:(?!\sand\s).)*)$", text[s:s + am.start()])
             if btw and gz.label_by_shape(btw.group(1)) not in ("Institution", "Firm", "Mission"):
                 continue  # "the Agreement between A and B" is one name (not "... between the X Ministry and the Y Agency")
@@ -1020,7 +1100,8 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 break
             left_part, right_part = text[s:s + am.start()], text[s + am.end():e]
             if _place_and_body(left_part, right_part) or not am.group(1) and all(
-                    gz.place_country(x) and not gz.label_by_shape(x) for x in (left_part, right_part)):
+                    gz.place_country(x) and not gz.label_by_shape(x) for x in (left_part, right_part)) or all(
+                    gz.country_of(x) for x in (left_part, right_part)):  # "India and South Africa": two countries
                 parts = [(s, s + am.start()), (s + am.end(), e)]  # (and "the United States and the X Union")
                 break
             if rx.match(r"(?:[A-Z]\w+\s+)?(?:Ministry|Department|Minister|Secretary|Office|Commissioner)\s+(?:of|for)\s",
@@ -1066,13 +1147,18 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if len(surface) < 4 or " " not in surface and not surface.isupper():
                 continue
             label = gz.label_by_shape(surface)
+            cut = rx.search(r"\s+(?:between|at)\s+", surface) if label in ("Firm", "Institution") else \
+                rx.search(r"\s+for\s+(?:a|an)\s+", surface) if label == "Place" else None
+            if cut and gz.label_by_shape(surface[:cut.start()]) == label:
+                e = s + cut.start()  # "Korean Air | between Seoul and Vienna", "the X Fleet | at Y": the body
+                surface = text[s:e]
             if label in (None, "Place") and NAMED_EXERCISE_RE.match(text, e):
                 label = "Initiative"  # "the A-B Maritime Engagement (ABME) exercise"
             if label == "Initiative" and rx.search(r"(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:of|for)\s+"
                                                    r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+)?$",
                                                    text[max(0, s - 80):s]):
                 continue  # a minister's portfolio ("Minister of International Relations and Cooperation")
-            if label and rx.search(r"\b" + TITLES + r"\b", surface):
+            if label and rx.search(r"\b" + TITLES + r"\b(?!['’]s)", surface):  # (not "Queen's University")
                 # "President A and General Secretary B of the X Party": keep the body after the last "of the"
                 last_title = list(rx.finditer(r"\b" + TITLES + r"\b", surface))[-1]
                 cut = [c for c in rx.finditer(r"\s+of\s+(?:the\s+)?", surface) if c.start() >= last_title.end()]
@@ -1098,6 +1184,10 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 e += field_in.end()  # "Memorandum of Understanding on Cooperation | in Critical Mineral Supply Chains"
                 surface = text[s:e]
                 read_on = e
+            said = APPOSITION_TYPE_RE.match(text, e) if label == "Place" else None
+            said = said and _TYPE_NOUNS.get(said.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(said.group("noun").lower()))
+            if said in ("Firm", "Institution"):
+                label = said  # "Sun Africa, an American developer": the apposition says what it is
             if label and not gz.country_of(surface):
                 cands.append(Mention(s, e, surface, label, "shape"))
     # 4. quoted names: “Unicorn Masts” initiative
@@ -1232,7 +1322,7 @@ _PORTFOLIO = r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
 _PORTFOLIO_ITEM = r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*,\s+"  # "Foreign Affairs, "
 _PORTFOLIO_LISTED_RE = re.compile(_PORTFOLIO + _PORTFOLIO_ITEM + "$")  # "Minister of Trade, | Industry"
 _PORTFOLIO_AFTER_RE = re.compile(_PORTFOLIO + "(?:" + _PORTFOLIO_ITEM + ")*$")  # also "Minister of the | X"
-_PRIORITY = {"agreement-ref": -1, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
+_PRIORITY = {"agreement-ref": -1, "firm-deal": 3, "desc-ref": 3, "possessed": 0, "described": 3, "speaker-title": 7, "gazetteer-gov": 7, "speaker": 6, "typed": 5, "title": 6, "title-ref": 5, "quoted": 5, "gazetteer-place": 2, "shape": 4, "dyad": 4, "gazetteer": 3, "acronym": 2}
 
 
 def _repeated(text: str, cands: list[Mention]) -> list[Mention]:

@@ -17,7 +17,7 @@ from tiesdb.graph.model import Document, Tie
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders import rx
 from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _SIGNED_BETWEEN, Parsed
-from tiesdb.loaders.resolve import Resolution, _country_entity
+from tiesdb.loaders.resolve import Resolution, _country_entity, _deal_party
 
 MEET = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|negotiations|summit|discussions?|discussed|call(?:ed)? on|"
                   r"courtesy call|welcomed|hosted|hosting|received|phone call|spoke (?:by (?:tele)?phone )?with|"
@@ -37,7 +37,7 @@ INVEST = re.compile(r"\binvest\w*|\b(?:stake|stakes|equity)\s+in\b|(?:%|\bper\s?
                     r"expand\w*)\s+(?:\S+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit\w+|cent(?:re|er)s?|campus|"
                     r"refiner\w+|mines?|terminals?)\b|\boperat\w* in\b|\bbuilding\b|"
                     r"\bemploy\w*\b", re.I)
-FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?|grants?|granted|loans?|lent|lend(?:s|ing)?|aid|financ\w+\b(?!\s+(?:institution|corporation|ministry|minister|secretary|cooperation|sector|services|hub|centre|center|crisis|markets?))|assistance|ODA|scholarships?|"
+FUND = re.compile(r"\b(?:(?<!wealth )(?<!investment )(?<!pension )(?<!Wealth )(?<!Investment )(?<!Monetary )fund(?:s|ed|ing)?\b|grants?|granted|loans?|lent|lend(?:s|ing)?\b|aid\b|financ\w+\b(?!\s+(?:institution|corporation|ministry|minister|secretary|cooperation|sector|services|hub|centre|center|crisis|markets?))|assistance|ODA|scholarships?|"
                   r"credit lines?|lines? of credit|credit facilit(?:y|ies)|"
                   r"(?:contribut(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|donat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?=(?:US\$|A\$|C\$|\$|£|€|¥|₹|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars|euros|pounds|yen|francs|kronor|crowns))|"
                   r"(?:pledged|promised)\s+to\s+(?=(?:the\s+)?[A-Z])|"
@@ -227,8 +227,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             continue
         s = _first_sent(parsed, eid)
         lab = ents[eid].label
-        if lab == "Person" and eid in res.office and res.office[eid] in ents and ents[res.office[eid]].label == "Firm":
-            continue  # a firm's officer speaks for the firm (below), not for its country
+        if lab == "Person" and eid in res.office and res.office[eid] in ents and (
+                ents[res.office[eid]].label == "Firm" or not stated and rx.search(
+                    r"\b(?:University|College|Institute|School|Academy|Centre|Center)\b", ents[res.office[eid]].name)):
+            continue  # a firm's officer speaks for the firm (below), a scholar for no country
         if lab == "Person":
             T.add(eid, code, "REPRESENTS", s, "title-country", 0.8 if stated else 0.5, implied=not stated)
         elif lab in ("Initiative", "Mission") and not rx.search(r"embassy|consulate|high commission",
@@ -243,7 +245,7 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     for pid, host in res.host.items():
         T.add(pid, host, "BASED_IN", _first_sent(parsed, pid), "posted-to", 0.6, implied=True)
     for eid, place in res.based.items():
-        T.add(eid, place, "BASED_IN", _first_sent(parsed, eid), "x-based", 0.8)
+        T.add(eid, place, "BASED_IN", _first_sent(parsed, eid), "posted-in" if eid in res.host else "x-based", 0.8)
     for pid, (where, stated) in res.located.items():
         T.add(pid, where, "LOCATED_IN", _first_sent(parsed, pid), "place-in" if stated else "gazetteer",
               0.8 if stated else 0.6, implied=not stated)
@@ -661,6 +663,16 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for p in last:
                 for o in orgs:
                     T.add(o, p, "PARTICIPATES_IN", i, "took-part", 0.5)
+        # "both countries' EU membership", "Ireland's EU membership": members of the body
+        for mm in _MEMBERSHIP.finditer(sent):
+            if rx.search(r"\b(?:bid|seek\w*|support\w*|path|road|push|quest|hopes?)\s+(?:for|to|towards)\s+$",
+                         sent[max(0, mm.start() - 25):mm.start()]):
+                continue  # "the path to Ukraine's EU membership": not yet a member
+            body = _named_at(parsed, i, parsed.sents[i][0] + mm.start("org"), lab)
+            who = list(dyad) if mm.group("both") else [c for c in [(gz.country_of(mm.group("c")) or "").lower()] if c in ents]
+            if body is not None and lab.get(body.entity) == "Institution":
+                for c in who:
+                    T.add(c, body.entity, "MEMBER_OF", i, "membership", 0.6)
         # initiatives and missions
         for p in programmes:
             participants = [o for o, off in acts if o in orgs and o not in programmes and not rx.search(
@@ -686,18 +698,19 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                 for pp in people or (leaders if rx.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
         # PARTNERS_WITH between firms/bodies of different countries, or with a country
-        jv = rx.search(r"(?:^|[,;]\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?,?\s+(?:is|was|became|,)\s+(?:a|an|the)\s+"
-                       r"(?:[\w-]+\s+)?joint venture\s+(?:of|among|owned by)\s", sent)
+        jv = rx.search(r"(?:^|[,;]\s+|\s(?:to|in|of|for|from|with)\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?(?:,\s+|\s+(?:is|was|became)\s+)(?:(?:a|an|the)\s+"
+                       r"(?:[\w-]+\s+)?|(?:is\s+|was\s+)?owned\s+by\s+(?:a|an|the)\s+)(?:joint venture|consortium)\s+"
+                       r"(?:of|among|owned by|led by)\s", sent)  # (and "X, owned by a consortium of A and B")
         jv_owners = [e for e, o in acts if jv and o >= parsed.sents[i][0] + jv.end() and lab[e] in ("Firm", "Institution")]
         jv_owners = list(dict.fromkeys(jv_owners))[:4]
         if len(jv_owners) >= 2:  # "KABIL is a joint venture of A, B and C": the owners partner and invest in it
             subj = [e for e, o in acts if parsed.sents[i][0] + jv.start(1) <= o < parsed.sents[i][0] + jv.end(1)
-                    and lab[e] in ("Firm", "Institution")][:1]
+                    and lab[e] in ("Firm", "Institution", "Initiative")][:1]
             for a, b in combinations(jv_owners, 2):
                 T.add(a, b, "PARTNERS_WITH", i, "joint-venture-owners", 0.6)
             for owner in jv_owners:
                 for j in subj:
-                    T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied=True)
+                    T.add(owner, j, "INVESTS_IN", i, "joint-venture", 0.5, implied="owned" not in jv.group())
         elif PARTNER.search(sent):
             bt = rx.search(r"\bbetween\s", sent)
             pair = [e for e, o in acts if bt and o > parsed.sents[i][0] + bt.start() and lab[e] in ("Firm", "Institution")]
@@ -777,6 +790,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
         # INVESTS_IN
         for a, b in _investor_of(parsed, i, lab):  # "X is one of the largest foreign investors in Y"
             T.add(a, b, "INVESTS_IN", i, "largest-investor", 0.6)
+        for a, b in _funder_of(parsed, i, lab):  # "X is the largest financier of Y", "X is Y's largest donor"
+            T.add(a, b, "FUNDS", i, "largest-funder", 0.6)
         s0 = parsed.sents[i][0]
         if any(not any(x.start <= s0 + v.start() < x.end for x in parsed.in_sent(i)) for v in INVEST.finditer(sent)):
             for m in parsed.in_sent(i):  # (an investment word outside names: not "the Board of Investment")
@@ -808,7 +823,8 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                         r"\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|calls?\s+for|called\s+for)\s+(?:\w+\s+){0,3}?"
                         r"investments?\s+(?:by|from)\s+$", text[max(0, m.start - 60):m.start]) and \
                         rx.match(r"\s+(?:(?:direct|foreign|private|"
-                                                                                     r"new|total|cumulative)\s+)*(?:investments?|investors?|"
+                                                                                     r"new|total|cumulative)\s+)*(?:investments?(?!\s+(?:firms?|funds?|banks?|compan(?:y|ies)|groups?|"
+                                                                                     r"managers?|arms?|vehicles?|houses?)\b)|investors?|"
                                                                                      r"companies|firms|enterprises|businesses|"
                                                                                      r"carmakers|automakers)\b", after):
                     target = tgt.entity if tgt else next((c for c in dyad if c != m.entity), None)
@@ -824,6 +840,22 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
                     amt = money(text[m.end: tgt.start])
                     T.add(m.entity, tgt.entity, "INVESTS_IN", i, "firm-investment", 0.6,
                           **({"amount": amt[0], "currency": amt[1]} if amt else {}))
+        for m in parsed.in_sent(i):  # "Zijin Mining, which runs copper mines in Bor and Majdanpek": it invests there
+            if not m.entity or lab.get(m.entity) != "Firm":
+                continue
+            op = _OPERATES_IN.match(text, m.end, parsed.sents[i][1])
+            if op is None:
+                continue
+            at, where = op.end(), []
+            for x in parsed.in_sent(i):
+                if x.start == at and x.entity and lab.get(x.entity) in ("Place", "Country") and x.entity != home(m.entity):
+                    where.append(x.entity)
+                    nxt = rx.match(r"(?:,\s*|\s+and\s+|\s+in\s+(?:[a-z]+\s+)?)", text[x.end:x.end + 20])
+                    if nxt is None:
+                        break
+                    at = x.end + nxt.end()
+            for w in where:
+                T.add(m.entity, w, "INVESTS_IN", i, "operates-in", 0.5)
         # SUPPLIES: sellers before a sell verb, buyers before a buy verb, firms a deal is made with
         if firms or SELL.search(sent) or BUY.search(sent):
             names = [(m.start - parsed.sents[i][0], m.end - parsed.sents[i][0]) for m in parsed.in_sent(i) if m.entity]
@@ -887,8 +919,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if give:  # "X has given Y military aid": the giver before the verb, the receiver after it
                 off = parsed.sents[i][0] + give.start()
             funders = [(e, o) for e, o in acts if o < off and lab[e] in ("Country", "Institution", "Firm")][::-1]
-            if len(funders) > 1 and rx.search(r",\s+(?:(?:the|a|an)\s+)?$", text[max(0, funders[0][1] - 8):funders[0][1]]) and \
-                    rx.match(r"[^,;]*,\s+(?:\w+\s+){0,2}$", text[funders[0][1]:off]):
+            if len(funders) > 1 and rx.search(r",\s+(?:(?:the|a|an)\s+|one\s+of\s+the\s+(?:[a-z]+\s+){0,2})?$",
+                                              text[max(0, funders[0][1] - 40):funders[0][1]]) and \
+                    rx.match(r"[^,;]*,\s+(?:\w+\s+){0,2}(?:a\s+|an\s+)?(?:[$€£¥₹]?[\d.,]+\s+(?:million|billion|bn|m)?\s*)?$",
+                             text[funders[0][1]:off]):
                 funders = funders[1:]  # "X, the UK's development finance institution, has committed": X
             funders = [e for e, _ in funders]
             if not funders:  # "Albanese pledged A$94.5 million for Vietnam": the leader's country funds
@@ -979,10 +1013,10 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     # "the Joint Statement by A and B": the two issue it together, as signatories
     for k, m in enumerate(parsed.mentions):
         if not m.entity or m.entity not in ents or ents[m.entity].label != "Agreement" or m.entity in signed or \
-                not rx.search(r"\b(?:statement|declaration|communiqu[eé])$", ents[m.entity].name, re.I) or \
-                not rx.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12]):
+                not rx.search(r"\b(?:statement|declaration|communiqu[eé])$", m.text, re.I) or \
+                not rx.match(_ISSUED_BY, text[m.end:m.end + 14]):
             continue
-        by = rx.match(r"\s+by\s+(?:the\s+)?", text[m.end:m.end + 12])
+        by = rx.match(_ISSUED_BY, text[m.end:m.end + 14])
         pos, who = m.end + by.end(), []
         for x in parsed.mentions[k + 1:]:
             if x.start != pos or not x.entity or x.entity not in ents or ents[x.entity].label != "Country":
@@ -1005,6 +1039,13 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             for c in who:
                 T.add(c, m.entity, "SIGNS", m.sent, "issued-jointly", 0.5)
             signed.add(m.entity)
+    # "X signed a contract with Y": Y signs it too
+    for j, m in enumerate(parsed.mentions):
+        party = _deal_party(parsed, j) if m.source == "firm-deal" and m.entity in ents else None
+        if party is not None:
+            if party.entity in ents and ents[party.entity].label in ("Firm", "Institution"):
+                T.add(party.entity, m.entity, "SIGNS", m.sent, "deal-with", 0.5)
+                signed.add(m.entity)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:
@@ -1044,6 +1085,25 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
 
 _FORUM = re.compile(r"\b(?:commission|council|committee|dialogue|consultations|working group|task force|summit|"
                     r"cabinet|forum)\b", re.I)
+
+
+_MEMBERSHIP = re.compile(r"(?:\b(?P<both>both countries|the two countries|both nations|the two nations|both sides)['’]|"
+                         r"\b(?P<c>[A-Z][\w\u00C0-\u024F]*(?:\s[A-Z][\w\u00C0-\u024F]*)?)['’]s?)\s+"
+                         r"(?:(?!future|possible|potential|eventual|prospective|planned|hoped)[a-z]+\s+)?"
+                         r"(?P<org>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)\s+membership\b(?!\s+(?:bid|application|talks|"
+                         r"aspirations?|process|path|hopes?|candidacy|negotiations|ambitions?|prospects?)|"
+                         r"\s+(?:is|was|remains)\s+(?:not|off|un\w+)|\s+(?:would|could|might)\b)")
+# "X, which runs copper mines in | A", "X, which makes tyres in the northern city of | A", "X operates a plant at | A"
+_OPERATES_IN = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:which\s+|that\s+)?(?:already\s+|also\s+|now\s+)?(?:"
+                          r"(?:runs|operates|owns|has)\s+(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|mines?|facilit(?:y|ies)|"
+                          r"refiner(?:y|ies)|smelters?|mills?|works|sites?|assembly\s+lines?)|"
+                          r"(?:makes|assembles|builds|produces|manufactures)\s+(?:[\w-]+\s+){0,5}?(?:(?:at|in)\s+an?\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:plant|factory|facility)\s+)?)"
+                          r"\s*(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:city|town|region|province|state|port)\s+of\s+)?")
+
+
+# "the Joint Statement by | A and B", "Joint Statement between the | A and B", "Joint Statement of the | A and B"
+_ISSUED_BY = r"\s+(?:by|between|of)\s+(?:the\s+)?"
 
 
 def _bilateral(name: str, dyad: tuple[str, ...]) -> bool:
@@ -1090,7 +1150,7 @@ def _between_parties(parsed: Parsed, i: int, agreement: str) -> list[str]:
     for m in ms:
         if m.entity != agreement:
             continue
-        bt = rx.match(r"(?:\s*\([^()]{1,12}\))?\s+" + _SIGNED_BETWEEN + r"(?:the\s+)?", text[m.end:m.end + 60])
+        bt = rx.match(r"(?:\s*\([^()]{1,12}\))?\s*" + _SIGNED_BETWEEN + r"(?:the\s+)?", text[m.end:m.end + 60])
         first = bt and at(m.end + bt.end())
         sep = first and rx.match(r"(?:\s*\([^()]{1,12}\))?\s+and\s+(?:the\s+)?", text[first.end:first.end + 30])
         second = sep and at(first.end + sep.end())
@@ -1118,6 +1178,36 @@ def _investor_of(parsed: Parsed, i: int, lab: dict[str, str]) -> list[tuple[str,
         code = where and gz.country_of(where.strip())
         if code and code.lower() != m.entity:
             out.append((m.entity, code.lower()))
+    return out
+
+
+_FUNDER = re.compile(r"\s+(?:is|was|remains?|remained|became|has\s+become)\s+(?:also\s+)?(?:one\s+of\s+)?"
+                     r"(?:(?:the\s+)?(?P<poss>[A-Z][\w\u00C0-\u024F ]*?)['’]s?\s+|the\s+)(?:[\w-]+\s+){0,2}?"
+                     r"(?:financiers?|lenders?|donors?|creditors?|sources?\s+of\s+(?:official\s+development\s+assistance|"
+                     r"development\s+(?:aid|assistance|finance)|aid|ODA|loans))\b(?P<of>\s+(?:of|to)\s+(?:the\s+)?)?")
+
+
+def _funder_of(parsed: Parsed, i: int, lab: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs read off "A is the largest financier of the X and of the Y", "A is B's largest source of ODA"."""
+    out = []
+    text = parsed.text
+    for m in parsed.in_sent(i):
+        if not m.entity or lab.get(m.entity) not in ("Country", "Institution", "Firm") or m.kind not in ("name", "capital"):
+            continue
+        fm = _FUNDER.match(text, m.end)
+        if fm is None:
+            continue
+        code = fm.group("poss") and gz.country_of(fm.group("poss").strip())
+        if code and code.lower() != m.entity:
+            out.append((m.entity, code.lower()))
+        at = fm.end() if fm.group("of") else None
+        while at is not None:  # "of the A and of the B"
+            x = _named_at(parsed, i, at, lab)
+            if x is None or x.entity == m.entity:
+                break
+            out.append((m.entity, x.entity))
+            more = rx.match(r"\s*(?:,|and)\s+(?:of\s+|to\s+)?(?:the\s+)?", text[x.end:x.end + 16])
+            at = x.end + more.end() if more else None
     return out
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders import rx
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, Mention, Parsed, _country_re, find_word
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _TYPE_NOUNS, TITLES, Mention, Parsed, _country_re, find_word
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
@@ -38,6 +38,7 @@ _INST_CONTEXT = re.compile(r"\b(?:agency|agencies|ministry|institutions?|univers
 _TITLE_RE = re.compile(r"\b" + TITLES + r"s?(?!\w)|\b(?:minister|president|secretary|ambassador|chancellor|premier|"
                        r"leader|envoy|head of state|foreign minister|counterpart)\b", re.I)
 # bodies named after a city that belong to no one country ("Shanghai Cooperation Organisation")
+_EU_BODY = re.compile(r"(?:the\s+)?European\s+(?:Commission|Council|Parliament|Court|Central\s+Bank|External\s+Action)\b")
 _INTERNATIONAL = re.compile(r"\b(?:Organi[sz]ation|Union|Forum|Alliance|Pact|Nations|Cooperation|Association|Group of)\b")
 _PERSON_STRIP = re.compile(rf"^(?:{TITLES}\s+)+")
 
@@ -139,8 +140,10 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         buyer = rx.search(r"\b(?:sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
                           r"ship(?:s|ped|ping)?)\b[^.;:]{0,60}\bto\s+$", text[max(0, m.start - 80):m.start])
         thanked = rx.match(r"\s+for\s+its\b", text[m.end:m.end + 10])  # "thanked Washington for its support"
-        if m.label == "Place" and gz.country_by_capital(m.text) and (_is_subject(parsed, m) or pair or poss or buyer or thanked
-                                                                   or _verb_follows(parsed, m)):
+        route = rx.search(r"\b(?:between|from)\s+(?:[A-Z][\w-]*\s+and\s+)?$", text[max(0, m.start - 40):m.start])
+        if m.label == "Place" and gz.country_by_capital(m.text) and not route and (
+                _is_subject(parsed, m) or pair or poss or buyer or thanked or _verb_follows(parsed, m)):
+            # (not "flights between Seoul and Vienna": a route between two cities)
             m.label, m.country, m.kind = "Country", gz.country_by_capital(m.text), "capital"
     # countries
     for m in parsed.mentions:
@@ -211,8 +214,10 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
                 r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Mansion|Bhavan|Manor|Lodge|Pavilion)$", m.text) and \
                 rx.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", left):
             m.label = "Place"  # "held talks at Hyderabad House": a venue
-        if m.label == "Initiative" and rx.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", left):
-            m.label = "Agreement"  # a road map or plan that is signed is an agreement
+        if m.label == "Initiative" and (rx.search(r"\b(?:sign\w*|adopt\w*|conclud\w*|ratif\w*)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", left)
+                                        or rx.match(r",?\s+(?:signed|agreed|concluded|struck)\s+between\s", text[m.end:m.end + 30])
+                                        and not rx.search(r"\b(?:Partnership|Dialogue|Forum|Initiative|Corridor)$", m.text)):
+            m.label = "Agreement"  # a road map or plan that is signed is an agreement ("the X Framework, agreed between")
     # people: longest names first; a shorter one joins the person whose name words it shares
     people: list[tuple[set[str], Entity]] = []
     for m in sorted((m for m in parsed.mentions if m.label == "Person" and m.kind == "name"),
@@ -274,6 +279,11 @@ def resolve(parsed: Parsed, title: str = "") -> Resolution:
         return key
     long_of_acr = {a: org_key(long) for a, long in acr_of.items()}
     pending_acr = []
+    for j, m in enumerate(parsed.mentions):  # "signed a contract with X": the contract with X, one of its own
+        party = _deal_party(parsed, j) if m.source == "firm-deal" else None
+        if party is not None:
+            name = f"{m.text} with {party.text}"
+            add(m, ents.get(slugify(name)) or Entity(id=slugify(name), name=name, label="Agreement", aliases=[name]))
     for m in parsed.mentions:
         if m.entity or m.kind != "name":
             continue
@@ -615,15 +625,58 @@ def _country_in(text: str, last: bool = False) -> str | None:
     return None
 
 
+_KIND = r"(?:" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
+# "Gulf Air, the national carrier of Bahrain", "X, the largest lender of Ecuador"
+_KIND_OF_COUNTRY = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*the\s+(?:[a-z][\w-]*\s+){0,3}?" + _KIND +
+                              r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
+# "Acrow, a New Jersey manufacturer", "X, the Mumbai drugmaker"
+_KIND_FROM_PLACE = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*(?:a|an|the)\s+([A-Z][\w\u00C0-\u024F-]*(?:\s[A-Z][\w\u00C0-\u024F-]*)?)"
+                              r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _KIND + r"\b")
+# "X, a trade economist at | Y", "X, who teaches British-Irish politics at | Y", "X, senior fellow at | Y"
+_AFFILIATION = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(?:senior|junior|chief|lead|leading|visiting|associate|assistant|"
+                          r"research|trade|political|energy|defence|defense|security|economic|foreign|policy|china|"
+                          r"[a-z]+-[a-z]+)\s+){0,2}(?:economist|analyst|researcher|professor|lecturer|scholar|fellow|"
+                          r"expert|historian|scientist|engineer|strategist|specialist|consultant)\s+(?:at|with|from)\s+"
+                          r"(?:the\s+)?|,\s+who\s+(?:teaches|lectures|works|researches|studies)\s+(?:[\w-]+\s+){0,4}?"
+                          r"(?:at|for|with)\s+(?:the\s+)?")
+# "X, China's ambassador in Belgrade", "X, the Korean ambassador in Bratislava"
+_POSTED_IN = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:['’]s)?\s+)?(?:[a-z-]+\s+)?"
+                        r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:[ -][Gg]eneral)?|"
+                        r"[Cc]harg[eé] d['’][Aa]ffaires)\s+in\s+([A-Z][\w\u00C0-\u024F-]*(?:\s[A-Z][\w\u00C0-\u024F-]*)?)")
+
+
+def _deal_party(parsed: Parsed, j: int) -> Mention | None:
+    """The body named right after mention j's "with" ("a contract with state utility | X"), or None."""
+    w = rx.match(r"\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", parsed.text[parsed.mentions[j].end:])
+    nxt = parsed.mentions[j + 1] if j + 1 < len(parsed.mentions) else None
+    return nxt if w and nxt is not None and nxt.start == parsed.mentions[j].end + w.end() else None
+
+
 def _homes(parsed: Parsed, res: Resolution) -> None:
     text = parsed.text
     ments = parsed.mentions
     ents = res.entities
     qualified: set[str] = set()  # countries named in titles: foreign officials get qualified
+    for m in ments:  # "Li Ming, China's ambassador in Belgrade": based in the city, posted to its country
+        posted = _POSTED_IN.match(text, m.end) if m.entity in ents and ents[m.entity].label == "Person" else None
+        pid = _entity_named(ents, posted.group(1), "Place") if posted else None
+        if pid:
+            res.based.setdefault(m.entity, pid)
+            host = gz.place_country(posted.group(1))
+            if host and host.lower() in ents:
+                res.host.setdefault(m.entity, host.lower())
+    for j, m in enumerate(ments):  # "X, a trade economist at Y University", "X, who teaches politics at Y"
+        aff = _AFFILIATION.match(text, m.end) if m.entity in ents and ents[m.entity].label == "Person" else None
+        body = next((x for x in ments[j + 1:j + 3] if aff and x.start == aff.end() and x.entity in ents and
+                     ents[x.entity].label in ("Institution", "Firm")), None)
+        if body is not None:
+            res.office.setdefault(m.entity, body.entity)
     for i, m in enumerate(ments):
         e = ents.get(m.entity or "")
         if e is None or e.label in ("Country",) or e.id in res.home:
             continue
+        if e.label != "Person" and (any(gz.organisation(a) for a in e.aliases) or _EU_BODY.match(e.name)):
+            continue  # an international body has no home country ("the UK government and the European Commission")
         s0, s1 = parsed.sents[m.sent]
         prev_end = max([x.end for x in parsed.in_sent(m.sent) if x.label not in ("Country",)
                         and x.entity != e.id and x.end <= m.start] or [s0])
@@ -707,6 +760,17 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
                             and x.entity), None)
                 if nxt is not None and e.label != "Mission":
                     code = nxt.entity
+            if code is None and e.label in ("Firm", "Institution"):  # "Gulf Air, the national carrier of Bahrain"
+                of = _KIND_OF_COUNTRY.match(right)
+                if of and gz.country_of(of.group(1)):
+                    code = gz.country_of(of.group(1)).lower()
+            where = _KIND_FROM_PLACE.match(right) if e.label in ("Firm", "Institution") else None
+            if where and not gz.country_of(where.group(1)):  # "Acrow, a New Jersey manufacturer"
+                pid = _entity_named(ents, where.group(1), "Place")
+                if pid and e.id not in res.based:
+                    res.based[e.id] = pid
+                if code is None and pid:
+                    code = (gz.place_country(where.group(1)) or "").lower() or None
             if code is None:  # "the German submarine builder X", "Japanese firms including X"
                 mt = rx.search(r"\b([A-Z][a-z]+|[A-Z]{2,3})\s+(?:(?:(?!of\b|by\b)[a-z][\w-]*|and|,)\s+){1,6}$", left)
                 # (not "the Brazilian subsidiary of | X": the subsidiary is Brazilian, X need not be; "US software giant X")
