@@ -68,7 +68,7 @@ OWN_BEST = {"entities": 0.979, "ties_typed_all": 0.855}
 #: ("the Argentina LNG project": the country named in the sentence, and a grouping there, are read as its
 #: participants). blind19 (8 articles, written at the start of round 24 by two engineers, four each, with
 #: denser gold: 56-89 ties an article): 0.883 / 0.528 with the code of the start of round 24, 0.887 / 0.532
-#: at its end, never diagnosed until round 25 was made on it (0.915 / 0.613 after). Round 25 lowered our gold
+#: at its end, never diagnosed until round 25 was made on it (0.915 / 0.618 after). Round 25 lowered our gold
 #: once (0.981 / 0.857 -> 0.979 / 0.855): "signed a contract with X" is now an agreement both sign, as the
 #: annotators of blind19 and blind3 have it; our gold has no agreement for "signed a contract with Hyundai
 #: Rotem". blind20 (8 articles, written at the start of round 25 by two engineers, four each): 0.876 / 0.554
@@ -95,7 +95,7 @@ BLIND_BEST = {
     "blind16": {"entities": 0.928, "ties_typed_all": 0.701},
     "blind17": {"entities": 0.906, "ties_typed_all": 0.652},
     "blind18": {"entities": 0.903, "ties_typed_all": 0.639},
-    "blind19": {"entities": 0.915, "ties_typed_all": 0.613},
+    "blind19": {"entities": 0.915, "ties_typed_all": 0.618},
     "blind20": {"entities": 0.879, "ties_typed_all": 0.562},
 }
 

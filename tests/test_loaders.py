@@ -2140,3 +2140,13 @@ def test_a_maker_named_after_built_by_is_a_firm():
            "Carter Martin, to the Royal Bahraini Air Force.")
     assert ("Carter Martin", "Firm") in {(e.name, e.label) for e in x.entities}
     assert ("carter-martin", "royal-bahraini-air-force") in _pairs(x, "SUPPLIES")
+
+
+def test_bodies_agreeing_to_work_together_partner_and_partners_in_a_programme_take_part():
+    x = _x("Angola and the United States\n\nThe two sides welcomed progress on the Namibe Corridor. The Nordic Fund "
+           "and the Atlantic Development Bank (ADB) are also partners in the corridor. He said Air Luanda and "
+           "Atlantic Sky Airlines had agreed to codeshare on flights.")
+    corridor = next(e for e in x.entities if e.name == "Namibe Corridor")
+    takes_part = {s for s, t in _pairs(x, "PARTICIPATES_IN") if t == corridor.id}
+    assert {"nordic-fund", "atlantic-development-bank"} <= takes_part
+    assert {frozenset(p) for p in _pairs(x, "PARTNERS_WITH")} >= {frozenset(("air-luanda", "atlantic-sky-airlines"))}

@@ -697,6 +697,20 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
             if LAUNCH.search(sent):
                 for pp in people or (leaders if rx.search(r"\bsidelines\b", sent) else []):
                     T.add(pp, p, "PARTICIPATES_IN", i, "launch", 0.5)
+        # "A and B had agreed to codeshare", "A and B are also partners in the corridor"
+        for am in _AGREED_TOGETHER.finditer(sent):
+            pair = list(dict.fromkeys(e for e, o in acts if o < parsed.sents[i][0] + am.start() and
+                                      lab[e] in ("Firm", "Institution")))[-2:]
+            if len(pair) == 2 and rx.fullmatch(r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?\s+and\s+(?:the\s+)?",
+                                               text[_end_of(parsed, i, pair[0]):_start_of(parsed, i, pair[1])]):
+                if am.group("noun"):  # partners in "the corridor": the last-named programme of that kind
+                    what = next((x.entity for x in reversed(parsed.mentions) if x.start < parsed.sents[i][0] + am.start()
+                                 and x.entity in ents and ents[x.entity].label in ("Initiative", "Institution") and
+                                 ents[x.entity].name.lower().endswith(am.group("noun").lower())), None)
+                    for e in pair if what else ():
+                        T.add(e, what, "PARTICIPATES_IN", i, "partners-in", 0.5)
+                else:
+                    T.add(pair[0], pair[1], "PARTNERS_WITH", i, "agreed-together", 0.5)
         # PARTNERS_WITH between firms/bodies of different countries, or with a country
         jv = rx.search(r"(?:^|[,;]\s+|\s(?:to|in|of|for|from|with)\s+)([A-Z][\w .&’'-]*?)(?:\s+\([A-Z]{2,9}\))?(?:,\s+|\s+(?:is|was|became)\s+)(?:(?:a|an|the)\s+"
                        r"(?:[\w-]+\s+)?|(?:is\s+|was\s+)?owned\s+by\s+(?:a|an|the)\s+)(?:joint venture|consortium)\s+"
@@ -1093,6 +1107,21 @@ _MEMBERSHIP = re.compile(r"(?:\b(?P<both>both countries|the two countries|both n
                          r"(?P<org>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)\s+membership\b(?!\s+(?:bid|application|talks|"
                          r"aspirations?|process|path|hopes?|candidacy|negotiations|ambitions?|prospects?)|"
                          r"\s+(?:is|was|remains)\s+(?:not|off|un\w+)|\s+(?:would|could|might)\b)")
+_AGREED_TOGETHER = re.compile(r"\s(?:have|had|has)?\s*agreed\s+to\s+(?:codeshare|cooperate|collaborate|partner|work\s+together|"
+                              r"team\s+up|jointly\s+\w+)\b|\s(?:are|were)\s+(?:also\s+)?(?:\w+\s+)?partners\s+in\s+the\s+"
+                              r"(?P<noun>[a-z]+)\b")
+
+
+def _end_of(parsed: Parsed, i: int, eid: str) -> int:
+    """Where the last mention of ``eid`` in sentence i ends."""
+    return max(x.end for x in parsed.in_sent(i) if x.entity == eid)
+
+
+def _start_of(parsed: Parsed, i: int, eid: str) -> int:
+    """Where the first mention of ``eid`` in sentence i starts."""
+    return min(x.start for x in parsed.in_sent(i) if x.entity == eid)
+
+
 # "X, which runs copper mines in | A", "X, which makes tyres in the northern city of | A", "X operates a plant at | A"
 _OPERATES_IN = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:which\s+|that\s+)?(?:already\s+|also\s+|now\s+)?(?:"
                           r"(?:runs|operates|owns|has)\s+(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|mines?|facilit(?:y|ies)|"
