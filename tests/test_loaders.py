@@ -1143,6 +1143,11 @@ def _pairs(x: Extraction, type_: str) -> set[tuple[str, str]]:
     return {(t.source, t.target) for t in x.ties if t.type == type_}
 
 
+def _sources(x: Extraction, type_: str, target: str) -> set[str]:
+    """The sources of the ties of one type to ``target``."""
+    return {s for s, t in _pairs(x, type_) if t == target}
+
+
 def test_two_people_tagged_as_one_are_split_and_a_by_list_ends_at_a_new_clause():
     x = _x("Chile and Peru\n\nChile's Defence Minister Ana Soto and Peru's Defence Minister Luis Vega met in Lima.\n\n"
            "Under a logistics memorandum signed by Soto and Vega, Lima-based Andes Naval will refit two Chilean "
@@ -1962,7 +1967,7 @@ def test_an_agreement_under_negotiation_has_participants_not_signatories():
            "officials said on Friday.")
     agreement = next(e for e in x.entities if e.label == "Agreement")
     assert agreement.name == "agreement on migration and mobility"
-    assert {s for s, t in _pairs(x, "PARTICIPATES_IN") if t == agreement.id} == {"ind", "bel"}
+    assert _sources(x, "PARTICIPATES_IN", agreement.id) == {"ind", "bel"}
     assert not [t for t in x.ties if t.type == "SIGNS"]
 
 
@@ -1978,7 +1983,7 @@ def test_those_who_speak_in_a_joint_statement_issue_it():
            "the reopening of the ferry route.")
     statement = next(e for e in x.entities if e.label == "Agreement")
     assert statement.name == "joint statement"
-    assert {s for s, t in _pairs(x, "SIGNS") if t == statement.id} == {"mary-doyle", "sean-byrne"}
+    assert _sources(x, "SIGNS", statement.id) == {"mary-doyle", "sean-byrne"}
 
 
 def test_owning_a_firm_or_an_interest_in_it_is_an_investment():
@@ -1997,7 +2002,7 @@ def test_an_agreement_between_two_named_bodies_is_theirs():
     x = _x("Ghana and China\n\nAmong the documents was the renewal of the currency swap agreement between the Bank "
            "of Ghana and the People's Bank of China, worth 12 billion yuan.")
     agreement = next(e for e in x.entities if e.label == "Agreement")
-    assert {s for s, t in _pairs(x, "SIGNS") if t == agreement.id} == {"bank-of-ghana", "people-s-bank-of-china"}
+    assert _sources(x, "SIGNS", agreement.id) == {"bank-of-ghana", "people-s-bank-of-china"}
 
 
 # -- round 25: rules found on blind19, each checked on sentences written for it ---------------
@@ -2109,7 +2114,7 @@ def test_a_framework_agreed_between_two_sides_is_an_agreement_they_sign():
            "Commission in 2023, eased checks.")
     framework = next(e for e in x.entities if e.name == "Galway Framework")
     assert framework.label == "Agreement"
-    assert {s for s, t in _pairs(x, "SIGNS") if t == framework.id} == {"gbr", "european-commission"}
+    assert _sources(x, "SIGNS", framework.id) == {"gbr", "european-commission"}
 
 
 def test_a_scholar_at_a_university_represents_it_and_no_country():
@@ -2147,6 +2152,6 @@ def test_bodies_agreeing_to_work_together_partner_and_partners_in_a_programme_ta
            "and the Atlantic Development Bank (ADB) are also partners in the corridor. He said Air Luanda and "
            "Atlantic Sky Airlines had agreed to codeshare on flights.")
     corridor = next(e for e in x.entities if e.name == "Namibe Corridor")
-    takes_part = {s for s, t in _pairs(x, "PARTICIPATES_IN") if t == corridor.id}
+    takes_part = _sources(x, "PARTICIPATES_IN", corridor.id)
     assert {"nordic-fund", "atlantic-development-bank"} <= takes_part
     assert {frozenset(p) for p in _pairs(x, "PARTNERS_WITH")} >= {frozenset(("air-luanda", "atlantic-sky-airlines"))}

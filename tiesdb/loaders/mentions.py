@@ -357,12 +357,21 @@ _TYPE_NOUNS = {"exercise": "Initiative", "fund": "Institution", "institute": "In
                "processor": "Firm", "distributor": "Firm", "provider": "Firm", "subsidiary": "Firm",
                "subsidiarie": "Firm", "affiliate": "Firm", "arm": "Firm",
                "consortium": "Firm", "joint venture": "Firm"}
+#: the type nouns as one alternation, longest first
+TYPE_NOUN_ALT = "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True))
+
+
+def type_of(noun: str) -> str | None:
+    """The label a type noun says, singular or plural: type_of("lenders") == "Firm"."""
+    noun = noun.lower()
+    return _TYPE_NOUNS.get(noun.rstrip("s"), _TYPE_NOUNS.get(noun))
+
+
 #: a kind of firm written before its name at the start of a sentence: "Insurer Sanlam", "Rival exporter Omarsa"
-_KIND_FIRST = re.compile(r"(?:Rival\s+|State\s+|Local\s+)?(?:[a-z]+\s+)?(" + "|".join(
-    sorted((n.title() for n, lab in _TYPE_NOUNS.items() if lab == "Firm" and n not in gz._SHAPE_INDEX and
-            not n.endswith("ie")), key=len, reverse=True)) + r"|" + "|".join(
-    sorted((n for n, lab in _TYPE_NOUNS.items() if lab == "Firm" and n not in gz._SHAPE_INDEX and not n.endswith("ie")),
-           key=len, reverse=True)) + r")\s+(?=[A-Z])")
+_FIRM_KINDS = sorted((n for n, lab in _TYPE_NOUNS.items() if lab == "Firm" and gz.label_by_shape(n) is None and
+                      not n.endswith("ie")), key=len, reverse=True)  # (not "Bank X": a bank's name)
+_KIND_FIRST = re.compile(r"(?:Rival\s+|State\s+|Local\s+)?(?:[a-z]+\s+)?(" + "|".join(n.title() for n in _FIRM_KINDS) +
+                         r"|" + "|".join(_FIRM_KINDS) + r")\s+(?=[A-Z])")
 #: a name right before a comma ("Prabhat Kumar, ..."), at a sentence start or after a verb or preposition
 _NAME_THEN_APPOS_RE = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n)|(?<=[ ]said[ ])|(?<=[ ]by[ ])|(?<=[ ]and[ ])|(?<=[ ]to[ ])|"
                                  r"(?<=[ ]from[ ])|(?<=[ ]with[ ])|(?<=[ ]for[ ]))"
@@ -373,15 +382,15 @@ _TITLE_APPOS_RE = re.compile(rf",[ ](?:the[ ]|a[ ]|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)
 #: an apposition saying what a one-word name is: "X, Japan's largest power producer", "Y, a Norwegian energy company"
 APPOSITION_TYPE_RE = re.compile(r",[ ](?:(?:a|an|the)(?:[ ][A-Z][a-z]+){0,2}|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ]"
                                 r"(?:(?:[a-z][\w-]*(?:['’]s)?|[A-Z][\w\u00C0-\u024F]*-(?:based|headquartered|listed))[ ]){0,3}?(?P<noun>"
-                                + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?\b")
+                                + TYPE_NOUN_ALT + r")s?\b")
 #: the same apposition before a name: "Brazil's farm research agency, Embrapa, and ..."
 _TYPE_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?['’]s)[ ](?:[a-z][\w-]*[ ]){0,3}?(?P<noun>"
-                             + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r"),[ ]$")
+                             + TYPE_NOUN_ALT + r"),[ ]$")
 #: a name followed by the kind of programme it is: "X Engagement (XE) exercise", "the Y Detection program"
 NAMED_EXERCISE_RE = re.compile(r"[ ](?:\([A-Z][A-Za-z]{1,9}\)[ ])?(?:naval |joint |military |air |maritime )?"
                                r"(?:exercises?|drills?|programme|program|initiative)\b")
 _ORGTOK = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
-TYPED_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
+TYPED_RE = re.compile(r"\b(?P<noun>" + TYPE_NOUN_ALT + r")s?"
                       r"[ ](?:(?:such as|like|including|led by)[ ])?"
                       rf"(?P<names>{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}(?:(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]){_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}){{0,4}})")
 #: the members of a consortium: "the consortium of A, B and C", "a joint venture between A and B"
@@ -693,7 +702,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
             if kind_first and ent.label_ in ("PERSON", "ORG"):  # "Insurer Sanlam said": the kind, then the firm
                 s = kind_first.end()
                 cands.append(Mention(s, e, text[s:e], gz.label_by_shape(text[s:e]) or
-                                     _TYPE_NOUNS.get(kind_first.group(1).lower(), "Firm"), "typed"))
+                                     type_of(kind_first.group(1)) or "Firm", "typed"))
                 continue
             tail = rx.search(r"(?:\s+(?:is|are|was|were|has|have|had|will|would|said|says))+$", text[s:e])
             if tail:  # "the Kingdom is": a name does not end with a verb
@@ -778,8 +787,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                           ent.label_ != "PERSON" and gz.label_by_shape(surface) in (None, "Place")) or before:
                 # "X, Japan's largest power producer", "Stena Bulk, the Gothenburg-based tanker operator",
                 # "Brazil's farm research agency, Embrapa,": what the apposition says
-                noun = (appos or before).group("noun").lower()
-                label = _TYPE_NOUNS.get(noun.rstrip("s"), _TYPE_NOUNS.get(noun))
+                label = type_of((appos or before).group("noun"))
             said_type = bool(appos) and label in ("Firm", "Institution")
             if rx.match(r"(?:(?:,[ ][A-Z][\w-]*)*,?[ ]and[ ][A-Z][\w-]*)?\s+(?:[a-z][\w-]*\s+){0,3}(?:jets?|aircraft|planes?|"
                         r"missiles?|tanks?|drones?|helicopters?|rockets?|launchers?|vehicles?|ships?|submarines?|vaccines?|"
@@ -916,7 +924,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
         cands.append(Mention(m.start(), m.end(), m.group(), "Person", "title-ref", kind="title-ref"))
     # 2d. names after a type noun: "the space agency JAXA", "firms such as A, B and C"
     for m in chain(TYPED_RE.finditer(text), CONSORTIUM_RE.finditer(text)):
-        label = _TYPE_NOUNS.get(m.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(m.group("noun").lower()))
+        label = type_of(m.group("noun"))
         for nm in rx.finditer(rf"{_ORGTOK}(?:[ ]{_ORGTOK}){{0,3}}", m.group("names")):
             name = nm.group()
             if gz.country_of(rx.sub(r"['’]s$", "", name)) or name.split()[0].lower() in _LEAD_STOP or \
@@ -1022,18 +1030,20 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
     for m in SPEAKER_RE.finditer(text):
         cands.append(Mention(m.start(1), m.end(1), m.group(1), "Person", "speaker"))
         cands.append(Mention(m.start(2), m.end(2), m.group(2), None, "speaker-title", kind="skip"))
-    # 2d. names the parser missed, told by an apposition: "Prabhat Kumar, India's High Commissioner in X",
+    # 2e. names the parser missed, told by an apposition: "Prabhat Kumar, India's High Commissioner in X",
     # "Prosus, the Amsterdam-listed arm of Y" (proper nouns only: not "However, the company")
     if spacy_doc is not None:
         for m in _NAME_THEN_APPOS_RE.finditer(text):
             s, e = m.start(1), m.end(1)
             after = e + len(m.group(2) or "")  # (past "(ECSA)")
-            titled = _TITLE_APPOS_RE.match(text, after) if " " in m.group(1) else None
-            typed = None if titled else APPOSITION_TYPE_RE.match(text, after)
-            label = "Person" if titled else _TYPE_NOUNS.get(typed.group("noun").lower().rstrip("s"),
-                                                            _TYPE_NOUNS.get(typed.group("noun").lower())) if typed else \
-                "Firm" if rx.match(r",\s+(?:(?:majority|wholly|partly|jointly|state)[ -])?owned\s+by\s",
-                                   text[after:after + 40]) else None
+            if " " in m.group(1) and _TITLE_APPOS_RE.match(text, after):
+                label = "Person"
+            elif typed := APPOSITION_TYPE_RE.match(text, after):
+                label = type_of(typed.group("noun"))
+            elif rx.match(r",\s+(?:(?:majority|wholly|partly|jointly|state)[ -])?owned\s+by\s", text[after:after + 40]):
+                label = "Firm"
+            else:
+                continue
             # (the parser's tags are asked for last: tagging a sentence costs more than all the tests above)
             if label is None or in_heading(s) or gz.country_of(m.group(1)) or gz.place_country(m.group(1)) or \
                     any(tag not in ("NNP", "NNPS") for _, _, tag, _ in tagged(spacy_doc, s, e)):
@@ -1185,7 +1195,7 @@ def find_mentions(text: str, spacy_doc: Any = None) -> Parsed:
                 surface = text[s:e]
                 read_on = e
             said = APPOSITION_TYPE_RE.match(text, e) if label == "Place" else None
-            said = said and _TYPE_NOUNS.get(said.group("noun").lower().rstrip("s"), _TYPE_NOUNS.get(said.group("noun").lower()))
+            said = said and type_of(said.group("noun"))
             if said in ("Firm", "Institution"):
                 label = said  # "Sun Africa, an American developer": the apposition says what it is
             if label and not gz.country_of(surface):

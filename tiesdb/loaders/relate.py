@@ -1056,10 +1056,9 @@ def relate(parsed: Parsed, res: Resolution, doc: Document) -> list[Tie]:
     # "X signed a contract with Y": Y signs it too
     for j, m in enumerate(parsed.mentions):
         party = _deal_party(parsed, j) if m.source == "firm-deal" and m.entity in ents else None
-        if party is not None:
-            if party.entity in ents and ents[party.entity].label in ("Firm", "Institution"):
-                T.add(party.entity, m.entity, "SIGNS", m.sent, "deal-with", 0.5)
-                signed.add(m.entity)
+        if party is not None and party.entity in ents and ents[party.entity].label in ("Firm", "Institution"):
+            T.add(party.entity, m.entity, "SIGNS", m.sent, "deal-with", 0.5)
+            signed.add(m.entity)
     # agreements never said to be signed: the two countries take part in them
     for eid, e in list(ents.items()):
         if e.label == "Agreement" and eid not in signed and eid not in issued:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from tiesdb.graph.model import Entity, slugify
 from tiesdb.loaders import gazetteer as gz
 from tiesdb.loaders import rx
-from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, _TYPE_NOUNS, TITLES, Mention, Parsed, _country_re, find_word
+from tiesdb.loaders.mentions import _GENERIC_AGREEMENT, TITLES, TYPE_NOUN_ALT, Mention, Parsed, _country_re, find_word
 
 _CORP = re.compile(r"[\s,]+(?:co\.?,?\s*)?(?:limited|ltd\.?|inc\.?|corp\.?|corporation|company|llc|plc|gmbh|ag|"
                    r"s\.?a\.?|n\.?v\.?|co\.?|pvt\.?|private|berhad|bhd|sdn\.? bhd|tbk|pty\.?(?: ltd\.?)?|s\.?p\.?a\.?|"
@@ -625,7 +625,7 @@ def _country_in(text: str, last: bool = False) -> str | None:
     return None
 
 
-_KIND = r"(?:" + "|".join(sorted(_TYPE_NOUNS, key=len, reverse=True)) + r")s?"
+_KIND = r"(?:" + TYPE_NOUN_ALT + r")s?"
 # "Gulf Air, the national carrier of Bahrain", "X, the largest lender of Ecuador"
 _KIND_OF_COUNTRY = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?,\s*the\s+(?:[a-z][\w-]*\s+){0,3}?" + _KIND +
                               r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
@@ -657,16 +657,17 @@ def _homes(parsed: Parsed, res: Resolution) -> None:
     ments = parsed.mentions
     ents = res.entities
     qualified: set[str] = set()  # countries named in titles: foreign officials get qualified
-    for m in ments:  # "Li Ming, China's ambassador in Belgrade": based in the city, posted to its country
-        posted = _POSTED_IN.match(text, m.end) if m.entity in ents and ents[m.entity].label == "Person" else None
-        pid = _entity_named(ents, posted.group(1), "Place") if posted else None
+    for j, m in enumerate(ments):
+        if m.entity not in ents or ents[m.entity].label != "Person":
+            continue
+        posted = _POSTED_IN.match(text, m.end)  # "Li Ming, China's ambassador in Belgrade": based in the city,
+        pid = _entity_named(ents, posted.group(1), "Place") if posted else None  # posted to its country
         if pid:
             res.based.setdefault(m.entity, pid)
             host = gz.place_country(posted.group(1))
             if host and host.lower() in ents:
                 res.host.setdefault(m.entity, host.lower())
-    for j, m in enumerate(ments):  # "X, a trade economist at Y University", "X, who teaches politics at Y"
-        aff = _AFFILIATION.match(text, m.end) if m.entity in ents and ents[m.entity].label == "Person" else None
+        aff = _AFFILIATION.match(text, m.end)  # "X, a trade economist at Y University", "X, who teaches at Y"
         body = next((x for x in ments[j + 1:j + 3] if aff and x.start == aff.end() and x.entity in ents and
                      ents[x.entity].label in ("Institution", "Firm")), None)
         if body is not None:
